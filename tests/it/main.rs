@@ -1,0 +1,6 @@
+//! Integration tests: the real binary, over real HTTP, against the project's fake Timeular API.
+
+mod support;
+
+mod api_commands;
+mod auth;
