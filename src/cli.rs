@@ -128,6 +128,28 @@ Examples:
   timeular-hooks unsubscribe --event started --url https://example.org/hooks
   timeular-hooks unsubscribe --all --yes")]
     Unsubscribe(UnsubscribeArgs),
+    /// Receive deliveries on a local HTTP server and print each as it arrives
+    #[command(after_help = "\
+Examples:
+  timeular-hooks listen                                  # http://127.0.0.1:8000/
+  timeular-hooks listen --port 0 --save deliveries.jsonl --body
+  timeular-hooks listen --json | jq .body.eventType
+  timeular-hooks listen --forward-to http://127.0.0.1:3000/hooks
+  timeular-hooks listen --subscribe started stopped --public-url https://my-tunnel.example.org")]
+    Listen(ListenArgs),
+    /// Post a realistic sample delivery of an event to a receiver
+    #[command(after_help = "\
+Examples:
+  timeular-hooks trigger started                         # to http://127.0.0.1:8000/
+  timeular-hooks trigger stopped --note 'Fixed <{{|t|1|}}>' --url http://127.0.0.1:3000/hooks
+  timeular-hooks trigger folderCreated --print | jq .")]
+    Trigger(TriggerArgs),
+    /// Re-send deliveries saved by 'listen --save'
+    #[command(after_help = "\
+Examples:
+  timeular-hooks replay deliveries.jsonl --url http://127.0.0.1:3000/hooks
+  timeular-hooks replay deliveries.jsonl --event stopped --seq 3 --seq 7")]
+    Replay(ReplayArgs),
     /// Print a shell completion script
     #[command(after_help = "\
 Examples:

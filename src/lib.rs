@@ -5,9 +5,12 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod delivery;
 pub mod error;
 pub mod events;
+pub mod listen;
 pub mod output;
+pub mod samples;
 pub mod session;
 pub mod target;
 

@@ -2,11 +2,14 @@
 
 pub mod completions;
 mod events;
-mod list;
+pub mod list;
+mod listen;
 mod login;
 mod logout;
+mod replay;
 mod status;
-mod subscribe;
+pub mod subscribe;
+mod trigger;
 mod unsubscribe;
 
 use anyhow::Result;
@@ -30,6 +33,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Subscribe(args) => subscribe::run(&ctx, args),
         Command::List(args) => list::run(&ctx, args),
         Command::Unsubscribe(args) => unsubscribe::run(&ctx, args),
+        Command::Listen(args) => listen::run(&ctx, args),
+        Command::Trigger(args) => trigger::run(&ctx, args),
+        Command::Replay(args) => replay::run(&ctx, args),
         Command::Completions(_) | Command::Man => unreachable!("handled above"),
     }
 }

@@ -1,0 +1,142 @@
+//! `replay FILE`: re-send deliveries saved by `listen --save`, bodies unchanged.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use serde_json::json;
+use serde_json::value::RawValue;
+
+use crate::cli::ReplayArgs;
+use crate::context::Ctx;
+use crate::error::Reported;
+use crate::events;
+use crate::listen::forward::{Forwarder, Outcome};
+use crate::output::sanitize;
+use crate::target;
+
+use super::trigger::describe;
+
+/// The fields of a saved line that replay needs.
+#[derive(Deserialize)]
+struct Saved<'a> {
+    seq: u64,
+    #[serde(default)]
+    event: Option<String>,
+    #[serde(default, borrow)]
+    body: Option<&'a RawValue>,
+    #[serde(default)]
+    raw: Option<String>,
+    #[serde(default)]
+    content_type: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
+    let url = target::parse(&args.url, "--url")?;
+    let file = File::open(&args.file).with_context(|| {
+        format!(
+            "cannot open {}; give a file written by 'timeular-hooks listen --save'",
+            args.file.display()
+        )
+    })?;
+    let wanted_events: Vec<String> = {
+        let known = events::all_known_names();
+        args.event
+            .iter()
+            .map(|e| events::resolve(e, &known).unwrap_or_else(|_| e.clone()))
+            .collect()
+    };
+    let forwarder = Forwarder::new(url.as_str(), ctx.timeout)?;
+    let (mut sent, mut failed, mut malformed) = (0usize, 0usize, 0usize);
+    let mut results = Vec::new();
+    for (n, line) in BufReader::new(file).split(b'\n').enumerate() {
+        let line_no = n + 1;
+        let line = line.with_context(|| format!("reading {}", args.file.display()))?;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let saved: Saved = match serde_json::from_slice(&line) {
+            Ok(s) => s,
+            Err(e) => {
+                malformed += 1;
+                eprintln!(
+                    "timeular-hooks: warning: line {line_no} of {} is not a saved delivery ({e}); skipped",
+                    args.file.display()
+                );
+                continue;
+            }
+        };
+        if !args.seq.is_empty() && !args.seq.contains(&saved.seq) {
+            continue;
+        }
+        if !wanted_events.is_empty()
+            && !saved
+                .event
+                .as_ref()
+                .is_some_and(|e| wanted_events.contains(e))
+        {
+            continue;
+        }
+        let bytes: &[u8] = match (&saved.raw, saved.body) {
+            (Some(raw), _) => raw.as_bytes(),
+            (None, Some(body)) if body.get() != "null" => body.get().as_bytes(),
+            _ => {
+                malformed += 1;
+                eprintln!(
+                    "timeular-hooks: warning: line {line_no} of {} has no body to send; skipped",
+                    args.file.display()
+                );
+                continue;
+            }
+        };
+        let outcome = forwarder.forward(
+            bytes,
+            Some(saved.content_type.as_deref().unwrap_or("application/json")),
+        );
+        sent += 1;
+        if !outcome.ok() {
+            failed += 1;
+        }
+        let event = saved.event.as_deref().unwrap_or("(no eventType)");
+        if ctx.json {
+            let (status, error) = match &outcome {
+                Outcome::Answered { status, .. } => (Some(*status), None),
+                Outcome::Failed { reason, .. } => (None, Some(reason.clone())),
+            };
+            results.push(json!({
+                "seq": saved.seq,
+                "event": saved.event,
+                "status": status,
+                "ok": outcome.ok(),
+                "error": error,
+            }));
+        } else {
+            println!(
+                "#{:<3} {} -> {}",
+                saved.seq,
+                sanitize(event),
+                describe(&outcome)
+            );
+        }
+    }
+    if ctx.json {
+        crate::output::print_json(&results)?;
+    }
+    let mut summary = format!(
+        "Replayed {sent} deliveries to {url}: {} answered 2xx, {failed} failed",
+        sent - failed
+    );
+    if malformed > 0 {
+        summary.push_str(&format!("; {malformed} line(s) skipped"));
+    }
+    summary.push('.');
+    ctx.notes.info(summary);
+    if sent == 0 && malformed == 0 {
+        ctx.notes.info("Nothing matched; check --event and --seq.");
+    }
+    if failed > 0 || malformed > 0 {
+        return Err(Reported.into());
+    }
+    Ok(())
+}

@@ -1,0 +1,556 @@
+//! The receiver: a tiny_http server whose handlers record each delivery (`--save`, group-committed),
+//! answer the provider as soon as it is recorded, then forward and print it off the answer's path.
+//!
+//! Threads: tiny_http's accept thread and one thread per connection (its own pool) read requests;
+//! an elastic pool of handlers takes them from its queue (a new handler is started whenever none is
+//! idle, up to [`MAX_HANDLERS`], so a stalled client holds one handler and never the others); one
+//! writer thread owns the save file; one printer thread owns stdout, so a slow terminal or pipe never
+//! delays an answer.
+
+pub mod forward;
+pub mod record;
+pub mod register;
+pub mod save;
+
+use std::io::{self, Read, Write};
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, anyhow};
+use jiff::tz::TimeZone;
+use tiny_http::{Header, Method, Request, Response, Server};
+
+use crate::delivery;
+use crate::output::{Style, paint, sanitize, sanitize_block};
+use forward::Forwarder;
+use record::Received;
+use save::{SaveThread, Saver};
+
+/// The most handlers at once; past it, requests wait in tiny_http's queue.
+pub const MAX_HANDLERS: usize = 512;
+/// How long a stop waits for handlers still busy (a stalled client, a slow forward).
+pub const STOP_GRACE: Duration = Duration::from_secs(5);
+
+/// What the receiver does with each delivery.
+pub struct Options {
+    pub forward: Option<Forwarder>,
+    /// Show only these events (after alias resolution); `None` shows all.
+    pub show: Option<Vec<String>>,
+    pub json: bool,
+    pub body: bool,
+    pub headers: bool,
+    pub color: bool,
+    pub max_body: u64,
+    /// Deliveries are accepted only under `/<secret>/`.
+    pub secret: Option<String>,
+    pub tz: TimeZone,
+}
+
+/// Counts for `/health` and the summary.
+#[derive(Default)]
+pub struct Stats {
+    pub received: AtomicU64,
+    pub accepted: AtomicU64,
+    pub rejected: AtomicU64,
+    pub too_large: AtomicU64,
+    pub unsaved: AtomicU64,
+}
+
+/// Why the receiver stops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// Ctrl-C or SIGTERM.
+    Signal,
+    /// Nobody reads stdout any more (`| head`).
+    OutputClosed,
+    /// The server itself failed.
+    Failed(String),
+}
+
+enum Print {
+    Text(String),
+    Close,
+}
+
+struct Shared {
+    opts: Options,
+    stats: Stats,
+    saver: Option<Saver>,
+    print: Sender<Print>,
+    stop: Sender<Stop>,
+    stopping: AtomicBool,
+    idle: AtomicUsize,
+    alive: Mutex<usize>,
+    alive_changed: Condvar,
+}
+
+/// A receiver that is running.
+pub struct Running {
+    server: Arc<Server>,
+    shared: Arc<Shared>,
+    save_thread: Option<SaveThread>,
+    printer: thread::JoinHandle<()>,
+    pub stop_rx: Receiver<Stop>,
+    pub stop_tx: Sender<Stop>,
+}
+
+/// Bind the socket; a port in use gets an error naming it and `--port`.
+pub fn bind(host: &str, port: u16) -> Result<Server> {
+    let addr = if host.contains(':') && !host.starts_with('[') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    };
+    Server::http(&addr).map_err(|e| {
+        let in_use = e
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::AddrInUse);
+        if in_use {
+            anyhow!(
+                "port {port} on {host} is already in use; pick another with --port (0 picks a free one)"
+            )
+        } else {
+            anyhow!("cannot listen on {addr} ({e}); check --host and --port")
+        }
+    })
+}
+
+/// The URL the server is reachable at locally.
+pub fn local_url(server: &Server) -> String {
+    match server.server_addr().to_ip() {
+        Some(addr) => format!("http://{addr}/"),
+        None => "http://(unknown)/".to_string(),
+    }
+}
+
+/// Start handling requests.
+pub fn start(server: Server, opts: Options, save: Option<(Saver, SaveThread)>) -> Running {
+    let (stop_tx, stop_rx) = mpsc::channel();
+    let (print_tx, print_rx) = mpsc::channel();
+    let printer = {
+        let stop = stop_tx.clone();
+        thread::Builder::new()
+            .name("print".into())
+            .spawn(move || printer(print_rx, stop))
+            .expect("starting the print thread")
+    };
+    let (saver, save_thread) = match save {
+        Some((s, t)) => (Some(s), Some(t)),
+        None => (None, None),
+    };
+    let shared = Arc::new(Shared {
+        opts,
+        stats: Stats::default(),
+        saver,
+        print: print_tx,
+        stop: stop_tx.clone(),
+        stopping: AtomicBool::new(false),
+        idle: AtomicUsize::new(0),
+        alive: Mutex::new(0),
+        alive_changed: Condvar::new(),
+    });
+    let server = Arc::new(server);
+    for _ in 0..2 {
+        spawn_handler(&server, &shared);
+    }
+    Running {
+        server,
+        shared,
+        save_thread,
+        printer,
+        stop_rx,
+        stop_tx,
+    }
+}
+
+/// The summary counts after a stop.
+pub struct Summary {
+    pub received: u64,
+    pub accepted: u64,
+    pub rejected: u64,
+    pub too_large: u64,
+    pub unsaved: u64,
+    /// Handlers still busy when the grace period ended (stalled clients).
+    pub abandoned: usize,
+}
+
+impl Running {
+    pub fn stats(&self) -> &Stats {
+        &self.shared.stats
+    }
+
+    /// Stop accepting, let handlers finish what they hold (up to [`STOP_GRACE`]), write out what is
+    /// being saved and printed, and return the counts.
+    pub fn stop(self) -> Summary {
+        let shared = self.shared;
+        shared.stopping.store(true, Ordering::SeqCst);
+        let deadline = Instant::now() + STOP_GRACE;
+        let mut alive = shared.alive.lock().unwrap();
+        while *alive > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            alive = shared.alive_changed.wait_timeout(alive, left).unwrap().0;
+        }
+        let abandoned = *alive;
+        drop(alive);
+        // Closing the listener: whatever tiny_http still queues is answered 500 by it, so the
+        // provider retries it later; nothing unrecorded was acknowledged.
+        drop(self.server);
+        if let (Some(t), Some(s)) = (self.save_thread, shared.saver.as_ref()) {
+            t.finish(s);
+        }
+        let _ = shared.print.send(Print::Close);
+        let _ = self.printer.join();
+        let s = &shared.stats;
+        Summary {
+            received: s.received.load(Ordering::SeqCst),
+            accepted: s.accepted.load(Ordering::SeqCst),
+            rejected: s.rejected.load(Ordering::SeqCst),
+            too_large: s.too_large.load(Ordering::SeqCst),
+            unsaved: s.unsaved.load(Ordering::SeqCst),
+            abandoned,
+        }
+    }
+}
+
+struct AliveGuard(Arc<Shared>);
+
+impl Drop for AliveGuard {
+    fn drop(&mut self) {
+        let mut alive = self.0.alive.lock().unwrap();
+        *alive -= 1;
+        self.0.alive_changed.notify_all();
+    }
+}
+
+fn spawn_handler(server: &Arc<Server>, shared: &Arc<Shared>) {
+    {
+        let mut alive = shared.alive.lock().unwrap();
+        if *alive >= MAX_HANDLERS {
+            return;
+        }
+        *alive += 1;
+    }
+    let server = server.clone();
+    let shared2 = shared.clone();
+    let spawned = thread::Builder::new()
+        .name("handler".into())
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            let _guard = AliveGuard(shared2.clone());
+            handler_loop(&server, &shared2);
+        });
+    if spawned.is_err() {
+        let mut alive = shared.alive.lock().unwrap();
+        *alive -= 1;
+    }
+}
+
+fn handler_loop(server: &Arc<Server>, shared: &Arc<Shared>) {
+    loop {
+        let stopping = shared.stopping.load(Ordering::SeqCst);
+        shared.idle.fetch_add(1, Ordering::SeqCst);
+        let next = if stopping {
+            server.try_recv()
+        } else {
+            server.recv_timeout(Duration::from_millis(100))
+        };
+        let idle_before = shared.idle.fetch_sub(1, Ordering::SeqCst);
+        match next {
+            Ok(Some(request)) => {
+                // The last idle handler just took work: start another so a slow request never
+                // holds up the next one.
+                if idle_before <= 1 && !stopping {
+                    spawn_handler(server, shared);
+                }
+                let _ = std::panic::catch_unwind(AssertUnwindSafe(|| handle(shared, request)));
+            }
+            Ok(None) if stopping => return,
+            Ok(None) => {
+                // Keep a few idle handlers; let the surplus of a burst go.
+                if shared.idle.load(Ordering::SeqCst) >= 8 {
+                    return;
+                }
+            }
+            Err(e) => {
+                if !stopping {
+                    let _ = shared.stop.send(Stop::Failed(format!(
+                        "the server stopped accepting connections ({e})"
+                    )));
+                }
+                return;
+            }
+        }
+    }
+}
+
+fn json_response(status: u16, body: String) -> Response<io::Cursor<Vec<u8>>> {
+    Response::from_data(body.into_bytes())
+        .with_status_code(status)
+        .with_header(Header::from_bytes("Content-Type", "application/json").unwrap())
+}
+
+fn is_delivery_path(opts: &Options, path: &str) -> bool {
+    match &opts.secret {
+        None => true,
+        Some(s) => path
+            .strip_prefix('/')
+            .and_then(|p| p.strip_prefix(s.as_str()))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/')),
+    }
+}
+
+fn handle(shared: &Shared, request: Request) {
+    let path = request.url().split('?').next().unwrap_or("/").to_string();
+    let method = request.method().clone();
+    let delivery_path = is_delivery_path(&shared.opts, &path);
+    let answer = match (&method, path.as_str()) {
+        (Method::Get | Method::Head, "/health") => {
+            let s = &shared.stats;
+            json_response(
+                200,
+                format!(
+                    r#"{{"status":"ok","received":{},"accepted":{},"rejected":{}}}"#,
+                    s.received.load(Ordering::Relaxed),
+                    s.accepted.load(Ordering::Relaxed),
+                    s.rejected.load(Ordering::Relaxed)
+                ),
+            )
+        }
+        (Method::Post, _) if delivery_path => return delivery(shared, request, path),
+        (_, _) if delivery_path => json_response(
+            405,
+            r#"{"error":"method not allowed: deliveries are POSTed"}"#.to_string(),
+        )
+        .with_header(Header::from_bytes("Allow", "POST").unwrap()),
+        _ => json_response(404, r#"{"error":"not found"}"#.to_string()),
+    };
+    let _ = request.respond(answer);
+}
+
+fn now_rfc3339() -> String {
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
+fn header_value<'a>(request: &'a Request, name: &'static str) -> Option<&'a str> {
+    request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv(name))
+        .map(|h| h.value.as_str())
+}
+
+fn delivery(shared: &Shared, mut request: Request, path: String) {
+    let opts = &shared.opts;
+    let remote = request
+        .remote_addr()
+        .map_or("?".to_string(), |a| a.to_string());
+    let too_large = |shared: &Shared, request: Request, size: String| {
+        shared.stats.too_large.fetch_add(1, Ordering::Relaxed);
+        eprintln!(
+            "timeular-hooks: warning: refused a body of {size} from {remote} to {}: over --max-body ({} bytes)",
+            sanitize(&path),
+            opts.max_body
+        );
+        let _ = request.respond(json_response(
+            413,
+            format!(
+                r#"{{"error":"body too large: the limit is {} bytes"}}"#,
+                opts.max_body
+            ),
+        ));
+    };
+    if let Some(len) = request.body_length()
+        && len as u64 > opts.max_body
+    {
+        return too_large(shared, request, format!("{len} bytes"));
+    }
+    let mut bytes = Vec::with_capacity(request.body_length().unwrap_or(1024).min(64 * 1024));
+    let read = request
+        .as_reader()
+        .take(opts.max_body + 1)
+        .read_to_end(&mut bytes);
+    if read.is_err() {
+        // The client went away mid-body: nothing to record, nobody to answer.
+        return;
+    }
+    if bytes.len() as u64 > opts.max_body {
+        return too_large(shared, request, "more bytes".to_string());
+    }
+    let content_type = header_value(&request, "Content-Type").map(str::to_string);
+    let received_at = now_rfc3339();
+    let seq = shared.stats.received.fetch_add(1, Ordering::SeqCst) + 1;
+    let parsed = record::parse_body(&bytes);
+    let r = Received {
+        received_at: &received_at,
+        seq,
+        path: &path,
+        content_type: content_type.as_deref(),
+        bytes: &bytes,
+    };
+    let line = match &parsed {
+        Ok(v) => record::accepted(&r, delivery::event_type(v)),
+        Err(reason) => record::rejected(&r, reason),
+    };
+    let show_json = opts.json && parsed.is_ok();
+    let (line, json_copy) = if show_json {
+        (line.clone(), Some(line))
+    } else {
+        (line, None)
+    };
+    if let Some(saver) = &shared.saver
+        && let Err(e) = saver.save(line)
+    {
+        // Not recorded, so not acknowledged: the provider will try again.
+        shared.stats.unsaved.fetch_add(1, Ordering::Relaxed);
+        eprintln!(
+            "timeular-hooks: error: delivery #{seq} could not be saved ({e}); answered 503 so the provider retries"
+        );
+        let _ = request.respond(json_response(
+            503,
+            r#"{"error":"could not record the delivery"}"#.to_string(),
+        ));
+        return;
+    }
+    let headers: Vec<String> = if opts.headers {
+        request
+            .headers()
+            .iter()
+            .map(|h| format!("{}: {}", h.field, h.value))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    match &parsed {
+        Ok(_) => {
+            shared.stats.accepted.fetch_add(1, Ordering::Relaxed);
+            let _ = request.respond(json_response(200, format!(r#"{{"ok":true,"seq":{seq}}}"#)));
+        }
+        Err(reason) => {
+            shared.stats.rejected.fetch_add(1, Ordering::Relaxed);
+            let mut body = Vec::new();
+            let _ = serde_json::to_writer(&mut body, &serde_json::json!({"error": reason}));
+            let _ = request.respond(
+                Response::from_data(body)
+                    .with_status_code(400)
+                    .with_header(Header::from_bytes("Content-Type", "application/json").unwrap()),
+            );
+            eprintln!(
+                "timeular-hooks: warning: rejected delivery #{seq} from {remote} to {}: {}",
+                sanitize(&path),
+                sanitize(reason)
+            );
+            return;
+        }
+    }
+    let body = parsed.expect("accepted above");
+    let event = delivery::event_type(&body).map(str::to_string);
+    let forwarded = opts
+        .forward
+        .as_ref()
+        .map(|f| f.forward(&bytes, content_type.as_deref()));
+    let shown = match (&opts.show, &event) {
+        (None, _) => true,
+        (Some(list), Some(e)) => list.iter().any(|x| x == e),
+        (Some(_), None) => false,
+    };
+    if !shown {
+        return;
+    }
+    let text = if let Some(mut json) = json_copy {
+        json.push(b'\n');
+        String::from_utf8(json).unwrap_or_default()
+    } else {
+        let mut t = line_for(opts, seq, event.as_deref(), &body, forwarded.as_ref());
+        t.push('\n');
+        for h in &headers {
+            t.push_str("    ");
+            t.push_str(&sanitize(h));
+            t.push('\n');
+        }
+        if opts.body {
+            let pretty = serde_json::to_string_pretty(&body).unwrap_or_default();
+            for l in sanitize_block(&pretty).lines() {
+                t.push_str("    ");
+                t.push_str(l);
+                t.push('\n');
+            }
+        }
+        t
+    };
+    let _ = shared.print.send(Print::Text(text));
+}
+
+/// `12:00:01  #3  trackingStarted   some activity · started 2016-02-03 04:00:00 · "99 sheep #boring"`
+pub fn line_for(
+    opts: &Options,
+    seq: u64,
+    event: Option<&str>,
+    body: &serde_json::Value,
+    forwarded: Option<&forward::Outcome>,
+) -> String {
+    let time = jiff::ZonedDateTime::now()
+        .with_time_zone(opts.tz.clone())
+        .strftime("%H:%M:%S")
+        .to_string();
+    let name = event.map_or("(no eventType)".to_string(), |e| sanitize(e).into_owned());
+    let style = event.map_or(Style::Bold, delivery::style_of);
+    let padded = format!("{name:<17}");
+    let mut line = format!(
+        "{}  {}  {}  {}",
+        paint(&time, Style::Dim, opts.color),
+        paint(&format!("#{seq:<3}"), Style::Dim, opts.color),
+        paint(&padded, style, opts.color),
+        delivery::summary(body, &opts.tz)
+    );
+    if let Some(f) = forwarded {
+        let style = if f.ok() { Style::Green } else { Style::Red };
+        line.push_str("  ");
+        line.push_str(&paint(&sanitize(&f.describe()), style, opts.color));
+    }
+    line
+}
+
+fn printer(rx: Receiver<Print>, stop: Sender<Stop>) {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut broken = false;
+    while let Ok(msg) = rx.recv() {
+        let Print::Text(text) = msg else { break };
+        if broken {
+            continue;
+        }
+        let mut result = out.write_all(text.as_bytes());
+        // Flush whenever nothing else is waiting, so lines appear as they arrive.
+        loop {
+            match rx.try_recv() {
+                Ok(Print::Text(more)) => {
+                    if result.is_ok() {
+                        result = out.write_all(more.as_bytes());
+                    }
+                }
+                Ok(Print::Close) => {
+                    let _ = out.flush();
+                    return;
+                }
+                Err(_) => break,
+            }
+        }
+        if result.is_ok() {
+            result = out.flush();
+        }
+        if result.is_err() {
+            broken = true;
+            let _ = stop.send(Stop::OutputClosed);
+        }
+    }
+    let _ = out.flush();
+}
