@@ -4,3 +4,5 @@ mod support;
 
 mod api_commands;
 mod auth;
+mod feed;
+mod listen;

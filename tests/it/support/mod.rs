@@ -3,6 +3,7 @@
 
 #[allow(dead_code)]
 pub mod fake_api;
+pub mod listener;
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +11,7 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 pub use fake_api::{FakeApi, Fault, KEY, SECRET, fixture};
+pub use listener::{App, Listener, post, post_json};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_timeular-hooks");
 
