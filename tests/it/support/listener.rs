@@ -214,9 +214,12 @@ pub fn post_json(url: &str, body: &str) -> u16 {
 
 /// A small app for `--forward-to`: answers every request with `status` after `delay`, and records
 /// the bodies and content types it got.
+/// What the app got: each body with its content type.
+pub type Received = Arc<Mutex<Vec<(Vec<u8>, Option<String>)>>>;
+
 pub struct App {
     pub url: String,
-    pub got: Arc<Mutex<Vec<(Vec<u8>, Option<String>)>>>,
+    pub got: Received,
     server: Arc<tiny_http::Server>,
 }
 
@@ -224,7 +227,7 @@ impl App {
     pub fn start(status: u16, delay: Duration) -> App {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
         let port = server.server_addr().to_ip().unwrap().port();
-        let got = Arc::new(Mutex::new(Vec::new()));
+        let got: Received = Arc::new(Mutex::new(Vec::new()));
         {
             let server = server.clone();
             let got = got.clone();
