@@ -37,6 +37,7 @@ pub struct Cli {
 
 /// Options every command takes.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Base URL of the Timeular API [default: the profile's, else https://api.early.app/api/v3]
     #[arg(long, global = true, env = "TIMEULAR_API_URL", value_name = "URL")]
@@ -110,6 +111,11 @@ Examples:
     /// Sign out: invalidate the token and forget it and any remembered secret
     Logout(LogoutArgs),
     /// Show the profile, API URL, config file and sign-in state; --check asks the API
+    #[command(after_help = "\
+Examples:
+  timeular-hooks status
+  timeular-hooks status --check            # exit 0 only when the API accepts the token
+  timeular-hooks status --check --json | jq .problems")]
     Status(StatusArgs),
     /// List the events one can subscribe to
     Events(EventsArgs),
@@ -120,6 +126,10 @@ Examples:
   timeular-hooks subscribe started stopped edited canceled --url https://example.org/hooks --json")]
     Subscribe(SubscribeArgs),
     /// List the subscriptions of the signed-in user
+    #[command(after_help = "\
+Examples:
+  timeular-hooks list
+  timeular-hooks list --event started --json | jq -r '.[].target_url'")]
     List(ListArgs),
     /// Remove subscriptions by id, by event and/or URL, or all of them
     #[command(after_help = "\
@@ -157,9 +167,9 @@ Examples:
   timeular-hooks completions zsh > \"${fpath[1]}/_timeular-hooks\"
   timeular-hooks completions fish > ~/.config/fish/completions/timeular-hooks.fish")]
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
+    /// Print the man page (roff); with a command, that command's page
     #[command(hide = true)]
-    Man,
+    Man(ManArgs),
 }
 
 /// An event argument: completes to known names and aliases, accepts any string.
@@ -374,6 +384,13 @@ pub struct ReplayArgs {
     /// Only the deliveries with these sequence numbers
     #[arg(long, value_name = "N", num_args = 1..)]
     pub seq: Vec<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (e.g. listen); none prints the main page
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 #[derive(Debug, Args)]

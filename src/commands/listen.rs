@@ -208,8 +208,15 @@ pub fn run(ctx: &Ctx, args: ListenArgs) -> Result<()> {
         cleanup_failed = failed;
     }
     let mut line = format!(
-        "Stopped: {} deliveries ({} accepted, {} rejected",
-        summary.received, summary.accepted, summary.rejected
+        "Stopped: {} {} ({} accepted, {} rejected",
+        summary.received,
+        if summary.received == 1 {
+            "delivery"
+        } else {
+            "deliveries"
+        },
+        summary.accepted,
+        summary.rejected
     );
     if summary.too_large > 0 {
         line.push_str(&format!(", {} too large", summary.too_large));

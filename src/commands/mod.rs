@@ -21,7 +21,7 @@ pub fn run(cli: Cli) -> Result<()> {
     // Commands that need no config come first, so they work even with a broken environment.
     match &cli.command {
         Command::Completions(args) => return completions::run(args),
-        Command::Man => return completions::man(),
+        Command::Man(args) => return completions::man(args),
         _ => {}
     }
     let ctx = Ctx::new(&cli.global)?;
@@ -36,6 +36,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Listen(args) => listen::run(&ctx, args),
         Command::Trigger(args) => trigger::run(&ctx, args),
         Command::Replay(args) => replay::run(&ctx, args),
-        Command::Completions(_) | Command::Man => unreachable!("handled above"),
+        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }
 }

@@ -453,7 +453,7 @@ fn sigterm_stops_cleanly() {
     l.signal("TERM");
     let (status, _, err) = l.wait();
     assert!(status.success(), "{err}");
-    assert!(err.contains("Stopped: 1 deliveries (1 accepted, 0 rejected)."));
+    assert!(err.contains("Stopped: 1 delivery (1 accepted, 0 rejected)."));
 }
 
 #[test]

@@ -4,5 +4,6 @@ mod support;
 
 mod api_commands;
 mod auth;
+mod docs;
 mod feed;
 mod listen;
