@@ -34,6 +34,9 @@ use save::{SaveThread, Saver};
 pub const MAX_HANDLERS: usize = 512;
 /// How long a stop waits for handlers still busy (a stalled client, a slow forward).
 pub const STOP_GRACE: Duration = Duration::from_secs(5);
+/// The largest header block answered normally; a larger one gets 431. tiny_http reads the whole
+/// block before a handler sees it, so this bounds what is kept and shown, not what is read.
+pub const MAX_HEADER_BYTES: usize = 32 * 1024;
 
 /// What the receiver does with each delivery.
 pub struct Options {
@@ -241,7 +244,6 @@ fn spawn_handler(server: &Arc<Server>, shared: &Arc<Shared>) {
     let shared2 = shared.clone();
     let spawned = thread::Builder::new()
         .name("handler".into())
-        .stack_size(256 * 1024)
         .spawn(move || {
             let _guard = AliveGuard(shared2.clone());
             handler_loop(&server, &shared2);
@@ -309,6 +311,21 @@ fn is_delivery_path(opts: &Options, path: &str) -> bool {
 fn handle(shared: &Shared, request: Request) {
     let path = request.url().split('?').next().unwrap_or("/").to_string();
     let method = request.method().clone();
+    let header_bytes: usize = request
+        .headers()
+        .iter()
+        .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len() + 4)
+        .sum();
+    if header_bytes > MAX_HEADER_BYTES {
+        eprintln!(
+            "timeular-hooks: warning: refused a request with {header_bytes} bytes of headers (the limit is {MAX_HEADER_BYTES})"
+        );
+        let _ = request.respond(json_response(
+            431,
+            r#"{"error":"request header fields too large"}"#.to_string(),
+        ));
+        return;
+    }
     let delivery_path = is_delivery_path(&shared.opts, &path);
     let answer = match (&method, path.as_str()) {
         (Method::Get | Method::Head, "/health") => {
@@ -378,8 +395,17 @@ fn delivery(shared: &Shared, mut request: Request, path: String) {
         .as_reader()
         .take(opts.max_body + 1)
         .read_to_end(&mut bytes);
-    if read.is_err() {
-        // The client went away mid-body: nothing to record, nobody to answer.
+    if let Err(e) = read {
+        // The body ended before its Content-Length said, or the client went away: nothing is
+        // recorded; answer in case it still listens.
+        eprintln!(
+            "timeular-hooks: warning: a delivery from {remote} to {} broke off mid-body ({e})",
+            sanitize(&path)
+        );
+        let _ = request.respond(json_response(
+            400,
+            r#"{"error":"the body ended before its Content-Length"}"#.to_string(),
+        ));
         return;
     }
     if bytes.len() as u64 > opts.max_body {

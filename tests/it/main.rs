@@ -5,5 +5,7 @@ mod support;
 mod api_commands;
 mod auth;
 mod docs;
+mod faults;
 mod feed;
 mod listen;
+mod props;

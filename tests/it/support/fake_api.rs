@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::{Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
@@ -112,18 +113,77 @@ struct State {
     log: Vec<Logged>,
 }
 
+/// Client sockets by the relay's own address towards tiny_http, so a handler can close the client's
+/// connection (tiny_http keeps its sockets to itself).
+type Relayed = Arc<Mutex<HashMap<SocketAddr, TcpStream>>>;
+
 pub struct FakeApi {
     pub url: String,
     state: Arc<Mutex<State>>,
     server: Arc<Server>,
     thread: Option<JoinHandle<()>>,
+    relay_stop: Arc<std::sync::atomic::AtomicBool>,
+    relay_addr: SocketAddr,
+}
+
+/// Accept on `front` and pipe every connection to `back`, remembering each client socket.
+fn relay(
+    front: TcpListener,
+    back: SocketAddr,
+    relayed: Relayed,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+) {
+    for client in front.incoming() {
+        if stop.load(std::sync::atomic::Ordering::SeqCst) {
+            break;
+        }
+        let Ok(client) = client else { continue };
+        let Ok(upstream) = TcpStream::connect(back) else {
+            continue;
+        };
+        let _ = client.set_nodelay(true);
+        let _ = upstream.set_nodelay(true);
+        if let (Ok(addr), Ok(c)) = (upstream.local_addr(), client.try_clone()) {
+            relayed.lock().unwrap().insert(addr, c);
+        }
+        let pipe = |mut from: TcpStream, mut to: TcpStream| {
+            thread::spawn(move || {
+                let mut buf = [0u8; 16 * 1024];
+                loop {
+                    match from.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            if to.write_all(&buf[..n]).is_err() {
+                                break;
+                            }
+                        }
+                    }
+                }
+                let _ = to.shutdown(Shutdown::Write);
+            });
+        };
+        if let (Ok(c2), Ok(u2)) = (client.try_clone(), upstream.try_clone()) {
+            pipe(c2, upstream);
+            pipe(u2, client);
+        }
+    }
 }
 
 impl FakeApi {
     /// A fake with the v3 events, one valid key/secret pair, a limit of 5 per event.
     pub fn start() -> FakeApi {
         let server = Arc::new(Server::http("127.0.0.1:0").expect("binding the fake API"));
-        let port = server.server_addr().to_ip().unwrap().port();
+        let back = server.server_addr().to_ip().unwrap();
+        let front = TcpListener::bind("127.0.0.1:0").expect("binding the fake API's relay");
+        let relay_addr = front.local_addr().unwrap();
+        let port = relay_addr.port();
+        let relayed: Relayed = Arc::new(Mutex::new(HashMap::new()));
+        let relay_stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        {
+            let relayed = relayed.clone();
+            let stop = relay_stop.clone();
+            thread::spawn(move || relay(front, back, relayed, stop));
+        }
         let state = Arc::new(Mutex::new(State {
             secret_of: HashMap::from([(KEY.to_string(), SECRET.to_string())]),
             tokens: HashSet::new(),
@@ -141,7 +201,8 @@ impl FakeApi {
             thread::spawn(move || {
                 for request in server.incoming_requests() {
                     let state = state.clone();
-                    thread::spawn(move || handle(&state, request));
+                    let relayed = relayed.clone();
+                    thread::spawn(move || handle(&state, &relayed, request));
                 }
             })
         };
@@ -150,6 +211,8 @@ impl FakeApi {
             state,
             server,
             thread: Some(thread),
+            relay_stop,
+            relay_addr,
         }
     }
 
@@ -204,6 +267,10 @@ impl FakeApi {
             .count()
     }
 
+    pub fn clear_faults(&self) {
+        self.with(|s| s.faults.clear());
+    }
+
     pub fn pending_faults(&self) -> usize {
         self.with(|s| s.faults.len())
     }
@@ -211,6 +278,9 @@ impl FakeApi {
 
 impl Drop for FakeApi {
     fn drop(&mut self) {
+        self.relay_stop
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        let _ = TcpStream::connect(self.relay_addr);
         self.server.unblock();
         if let Some(t) = self.thread.take() {
             let _ = t.join();
@@ -270,7 +340,14 @@ fn empty(status: u16) -> Reply {
     }
 }
 
-fn handle(state: &Mutex<State>, mut request: Request) {
+fn handle(state: &Mutex<State>, relayed: &Relayed, mut request: Request) {
+    let client = request.remote_addr().and_then(|a| {
+        relayed
+            .lock()
+            .unwrap()
+            .get(a)
+            .and_then(|s| s.try_clone().ok())
+    });
     let mut body = String::new();
     let _ = request.as_reader().read_to_string(&mut body);
     let method_kind = request.method().clone();
@@ -317,11 +394,11 @@ fn handle(state: &Mutex<State>, mut request: Request) {
         Some(Fault::AfterApplying(inner)) => {
             let _ = apply(state);
             match *inner {
-                Fault::Drop => return drop_connection(request),
+                Fault::Drop => return drop_connection(request, client),
                 other => fault_reply(other),
             }
         }
-        Some(Fault::Drop) => return drop_connection(request),
+        Some(Fault::Drop) => return drop_connection(request, client),
         Some(other) => fault_reply(other),
     };
     let mut response = Response::from_string(reply.body).with_status_code(reply.status);
@@ -351,13 +428,19 @@ fn fault_reply(f: Fault) -> Reply {
     }
 }
 
-fn drop_connection(request: Request) {
+/// Send the start of an answer, then close the client's connection with the body unfinished.
+fn drop_connection(request: Request, client: Option<TcpStream>) {
     let mut w = request.into_writer();
     let _ = w.write_all(
         b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"subscr",
     );
     let _ = w.flush();
-    // Dropping the writer closes the connection with the body unfinished.
+    drop(w);
+    // Let the relay pass the partial answer on, then cut the client off.
+    thread::sleep(Duration::from_millis(50));
+    if let Some(c) = client {
+        let _ = c.shutdown(Shutdown::Both);
+    }
 }
 
 fn route(s: &mut State, method: &Method, path: &str, auth: Option<&str>, body: &str) -> Reply {
