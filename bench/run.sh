@@ -6,6 +6,7 @@
 #   bench/run.sh                 # all of it, 5 s per load point
 #   DUR=10 bench/run.sh          # longer load points
 #   ONLY=listen bench/run.sh     # only the receiver part (or ONLY=commands)
+#   VARIANTS="seed listen-save" ONLY=listen bench/run.sh   # some receivers only
 #
 # Needs wrk, hyperfine and curl (Debian: apt-get install wrk hyperfine curl).
 set -euo pipefail
@@ -33,22 +34,32 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_port() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.05; done; echo "port $1 never opened" >&2; return 1; }
 peak_rss_kib() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
 
-# run_load NAME CONNECTIONS URL PID: one wrk run; prints a table row, keeps wrk's output.
+# run_load NAME CONNECTIONS URL PID: REPEAT wrk runs (default 3); prints one table row for the run
+# with the median throughput, keeps that run's counts.
 run_load() {
   local name=$1 conns=$2 url=$3 pid=$4 threads=$(( $2 < 2 ? 1 : 2 ))
-  wrk -t"$threads" -c"$conns" -d"${DUR}s" --latency -s bench/post.lua "$url" > "$WORK/wrk.txt"
-  local rps p50 p99 total non2xx
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
-  p50=$(awk '$1=="50%" {print $2}' "$WORK/wrk.txt")
-  p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk.txt")
-  total=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
-  non2xx=$(awk '/Non-2xx/ {print $5}' "$WORK/wrk.txt"); non2xx=${non2xx:-0}
-  printf '| %-28s | %3s | %9s | %8s | %8s | %8s | %6s |\n' "$name" "$conns" "$rps" "$p50" "$p99" "$total" "$non2xx"
-  echo "$total $non2xx" > "$WORK/last_counts"
+  local runs=()
+  for r in $(seq "${REPEAT:-3}"); do
+    wrk -t"$threads" -c"$conns" -d"${DUR}s" --latency -s bench/post.lua "$url" > "$WORK/wrk.$r.txt"
+    runs+=("$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.$r.txt") $r")
+  done
+  local median; median=$(printf '%s\n' "${runs[@]}" | sort -n | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}')
+  local f=$WORK/wrk.$median.txt rps p50 p99 total non2xx all
+  rps=$(awk '/Requests\/sec/ {print $2}' "$f")
+  p50=$(awk '$1=="50%" {print $2}' "$f")
+  p99=$(awk '$1=="99%" {print $2}' "$f")
+  total=$(awk '/requests in/ {print $1}' "$f")
+  non2xx=$(awk '/Non-2xx/ {print $5}' "$f"); non2xx=${non2xx:-0}
+  all=$(printf '%s\n' "${runs[@]}" | awk '{printf "%s%.0f", (NR>1?" ":""), $1}')
+  printf '| %-12s | %3s | %9s | %8s | %8s | %8s | %6s | %-20s |\n' "$name" "$conns" "$rps" "$p50" "$p99" "$total" "$non2xx" "$all"
+  # For the lost-delivery check: every run's requests and non-2xx answers.
+  cat "$WORK"/wrk.*.txt | awk '/requests in/ {t+=$1} /Non-2xx/ {n+=$5} END {print t+0, n+0}' > "$WORK/last_counts"
+  rm -f "$WORK"/wrk.*.txt
 }
 
 # serve NAME CMD...: start a receiver in the background with stdout to a file; sets PID and URL.
 serve() {
+  shift
   local port; port=$(free_port)
   "$@" --port "$port" > "$WORK/out.txt" 2> "$WORK/err.txt" &
   PID=$!
@@ -57,12 +68,12 @@ serve() {
 }
 
 if [ "$ONLY" = all ] || [ "$ONLY" = listen ]; then
-  echo "## listen: trackingStarted deliveries, ${DUR} s per point, $(nproc) cores"
+  echo "## listen: trackingStarted deliveries, median of ${REPEAT:-3} runs of ${DUR} s per point, $(nproc) cores"
   echo
-  echo "| receiver                     | con |  req/s    |   p50    |   p99    | requests | non-2xx |"
-  echo "|------------------------------|-----|-----------|----------|----------|----------|--------|"
+  echo "| receiver     | con |  req/s    |   p50    |   p99    | requests | non-2xx | req/s of each run    |"
+  echo "|--------------|-----|-----------|----------|----------|----------|--------|----------------------|"
   rss_rows=()
-  for variant in seed bare listen listen-json listen-save; do
+  for variant in ${VARIANTS:-seed bare listen listen-json listen-save}; do
     for conns in 1 8 64; do
       rm -f "$WORK/save.jsonl"
       case $variant in
@@ -79,14 +90,15 @@ if [ "$ONLY" = all ] || [ "$ONLY" = listen ]; then
       run_load "$variant" "$conns" "$URL" "$PID"
       rss=$(peak_rss_kib "$PID")
       rss_rows+=("$variant c=$conns: $((rss / 1024)) MiB ($rss KiB)")
-      kill -INT "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true
+      # TERM, not INT: a background job of a script starts with SIGINT ignored.
+      kill -TERM "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true
       if [ "$variant" = listen-save ] && [ "$conns" = 8 ]; then
         read -r total non2xx < "$WORK/last_counts"
         lines=$(wc -l < "$WORK/save.jsonl")
         unique=$(python3 -c 'import json,sys; print(len({json.loads(l)["seq"] for l in open(sys.argv[1])}))' "$WORK/save.jsonl")
         acked=$(( total - non2xx ))
         lost=$(( acked > lines ? acked - lines : 0 ))
-        lost_row="acknowledged $acked, lines in --save $lines ($unique distinct seq), lost $lost"
+        lost_row="acknowledged $acked (all runs), lines in --save $lines ($unique distinct seq), lost $lost"
       fi
     done
   done

@@ -229,16 +229,12 @@ pub fn span(start: Option<&str>, stop: Option<&str>, tz: &TimeZone) -> Option<St
                 let za = za.with_time_zone(tz.clone());
                 let zb = zb.with_time_zone(tz.clone());
                 let end = if za.date() == zb.date() {
-                    zb.strftime("%H:%M:%S").to_string()
+                    time_of_day(&zb)
                 } else {
-                    zb.strftime("%Y-%m-%d %H:%M:%S").to_string()
+                    date_time(&zb)
                 };
                 let secs = zb.timestamp().as_second() - za.timestamp().as_second();
-                Some(format!(
-                    "{} → {end} ({})",
-                    za.strftime("%Y-%m-%d %H:%M:%S"),
-                    duration(secs)
-                ))
+                Some(format!("{} → {end} ({})", date_time(&za), duration(secs)))
             }
             _ => Some(format!("{a} → {b}")),
         },
@@ -258,12 +254,27 @@ fn parse_utc(s: &str) -> Option<jiff::ZonedDateTime> {
 /// A payload timestamp in the local zone, or the text as it came when it does not parse.
 pub fn local(s: &str, tz: &TimeZone) -> String {
     match parse_utc(s) {
-        Some(z) => z
-            .with_time_zone(tz.clone())
-            .strftime("%Y-%m-%d %H:%M:%S")
-            .to_string(),
+        Some(z) => date_time(&z.with_time_zone(tz.clone())),
         None => s.to_string(),
     }
+}
+
+/// "2020-11-30 08:08:52" (formatted by hand: this runs for every delivery shown).
+pub fn date_time(z: &jiff::ZonedDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        z.year(),
+        z.month(),
+        z.day(),
+        z.hour(),
+        z.minute(),
+        z.second()
+    )
+}
+
+/// "08:08:52"
+pub fn time_of_day(z: &jiff::ZonedDateTime) -> String {
+    format!("{:02}:{:02}:{:02}", z.hour(), z.minute(), z.second())
 }
 
 /// "1h 30m 15s", "4m 2s", "12s"; negative spans keep their sign.

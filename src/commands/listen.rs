@@ -108,7 +108,7 @@ pub fn run(ctx: &Ctx, args: ListenArgs) -> Result<()> {
     }
 
     let save = match &args.save {
-        Some(path) => Some(save::open(path, false)?),
+        Some(path) => Some(save::open_file(path)?),
         None => None,
     };
     let server = listen::bind(&host, args.port)?;
@@ -237,6 +237,12 @@ pub fn run(ctx: &Ctx, args: ListenArgs) -> Result<()> {
     }
     line.push('.');
     eprintln!("{line}");
+    if summary.not_shown > 0 {
+        ctx.notes.warn(format!(
+            "{} deliveries were saved and acknowledged but not shown: stdout did not keep up",
+            summary.not_shown
+        ));
+    }
     if summary.abandoned > 0 {
         ctx.notes.warn(format!(
             "{} connection(s) were still sending when the listener stopped; nothing of theirs was acknowledged",

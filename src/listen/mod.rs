@@ -28,7 +28,7 @@ use crate::delivery;
 use crate::output::{Style, paint, sanitize, sanitize_block};
 use forward::Forwarder;
 use record::Received;
-use save::{SaveThread, Saver};
+use save::Journal;
 
 /// The most handlers at once; past it, requests wait in tiny_http's queue.
 pub const MAX_HANDLERS: usize = 512;
@@ -74,16 +74,59 @@ pub enum Stop {
     Failed(String),
 }
 
-enum Print {
-    Text(String),
-    Close,
+/// What goes to stdout, gathered for the printer thread: handlers append, the printer takes all of
+/// it at once. It is woken only when it may be waiting (the buffer was empty), so under load many
+/// lines cost one wake-up and one write.
+struct Output {
+    state: Mutex<OutState>,
+    ready: Condvar,
 }
+
+struct OutState {
+    buf: Vec<u8>,
+    closed: bool,
+    /// Lines dropped because stdout did not keep up and the buffer was full.
+    dropped: u64,
+}
+
+/// How much unprinted output is kept when stdout is slower than the deliveries.
+const OUTPUT_MAX: usize = 64 * 1024 * 1024;
+
+impl Output {
+    fn push(&self, text: &[u8]) {
+        let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if st.closed {
+            return;
+        }
+        if st.buf.len() + text.len() > OUTPUT_MAX {
+            st.dropped += 1;
+            return;
+        }
+        let wake = st.buf.is_empty();
+        st.buf.extend_from_slice(text);
+        drop(st);
+        if wake {
+            self.ready.notify_one();
+        }
+    }
+
+    fn close(&self) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
+        self.ready.notify_one();
+    }
+}
+
+/// Forward threads; a slow app queues deliveries up to [`FORWARD_QUEUE_MAX`].
+const FORWARDERS: usize = 8;
+const FORWARD_QUEUE_MAX: usize = 10_000;
 
 struct Shared {
     opts: Options,
     stats: Stats,
-    saver: Option<Saver>,
-    print: Sender<Print>,
+    journal: Journal<Recorded>,
+    output: Arc<Output>,
+    forward_tx: Option<Sender<ForwardMsg>>,
+    forward_queued: AtomicUsize,
     stop: Sender<Stop>,
     stopping: AtomicBool,
     idle: AtomicUsize,
@@ -95,8 +138,8 @@ struct Shared {
 pub struct Running {
     server: Arc<Server>,
     shared: Arc<Shared>,
-    save_thread: Option<SaveThread>,
-    printer: thread::JoinHandle<()>,
+    printer: thread::JoinHandle<u64>,
+    forwarders: Vec<thread::JoinHandle<()>>,
     pub stop_rx: Receiver<Stop>,
     pub stop_tx: Sender<Stop>,
 }
@@ -131,31 +174,55 @@ pub fn local_url(server: &Server) -> String {
 }
 
 /// Start handling requests.
-pub fn start(server: Server, opts: Options, save: Option<(Saver, SaveThread)>) -> Running {
+/// Start handling requests; `save` is the opened `--save` file, if any.
+pub fn start(server: Server, opts: Options, save: Option<std::fs::File>) -> Running {
     let (stop_tx, stop_rx) = mpsc::channel();
-    let (print_tx, print_rx) = mpsc::channel();
+    let output = Arc::new(Output {
+        state: Mutex::new(OutState {
+            buf: Vec::with_capacity(64 * 1024),
+            closed: false,
+            dropped: 0,
+        }),
+        ready: Condvar::new(),
+    });
     let printer = {
         let stop = stop_tx.clone();
+        let output = output.clone();
         thread::Builder::new()
             .name("print".into())
-            .spawn(move || printer(print_rx, stop))
+            .spawn(move || printer(&output, stop))
             .expect("starting the print thread")
     };
-    let (saver, save_thread) = match save {
-        Some((s, t)) => (Some(s), Some(t)),
-        None => (None, None),
-    };
+    let forwarding = opts.forward.is_some();
+    let (forward_tx, forward_rx) = mpsc::channel();
     let shared = Arc::new(Shared {
         opts,
         stats: Stats::default(),
-        saver,
-        print: print_tx,
+        journal: Journal::new(save),
+        output,
+        forward_tx: forwarding.then_some(forward_tx),
+        forward_queued: AtomicUsize::new(0),
         stop: stop_tx.clone(),
         stopping: AtomicBool::new(false),
         idle: AtomicUsize::new(0),
         alive: Mutex::new(0),
         alive_changed: Condvar::new(),
     });
+    let forward_rx = Arc::new(Mutex::new(forward_rx));
+    let forwarders = if forwarding {
+        (0..FORWARDERS)
+            .filter_map(|_| {
+                let shared = shared.clone();
+                let rx = forward_rx.clone();
+                thread::Builder::new()
+                    .name("forward".into())
+                    .spawn(move || forwarder(shared, rx))
+                    .ok()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let server = Arc::new(server);
     for _ in 0..2 {
         spawn_handler(&server, &shared);
@@ -163,8 +230,8 @@ pub fn start(server: Server, opts: Options, save: Option<(Saver, SaveThread)>) -
     Running {
         server,
         shared,
-        save_thread,
         printer,
+        forwarders,
         stop_rx,
         stop_tx,
     }
@@ -179,6 +246,8 @@ pub struct Summary {
     pub unsaved: u64,
     /// Handlers still busy when the grace period ended (stalled clients).
     pub abandoned: usize,
+    /// Lines not shown because stdout did not keep up.
+    pub not_shown: u64,
 }
 
 impl Running {
@@ -205,11 +274,17 @@ impl Running {
         // Closing the listener: whatever tiny_http still queues is answered 500 by it, so the
         // provider retries it later; nothing unrecorded was acknowledged.
         drop(self.server);
-        if let (Some(t), Some(s)) = (self.save_thread, shared.saver.as_ref()) {
-            t.finish(s);
+        shared.journal.close();
+        if let Some(tx) = &shared.forward_tx {
+            for _ in &self.forwarders {
+                let _ = tx.send(ForwardMsg::Stop);
+            }
         }
-        let _ = shared.print.send(Print::Close);
-        let _ = self.printer.join();
+        for f in self.forwarders {
+            let _ = f.join();
+        }
+        shared.output.close();
+        let not_shown = self.printer.join().unwrap_or(0);
         let s = &shared.stats;
         Summary {
             received: s.received.load(Ordering::SeqCst),
@@ -218,6 +293,7 @@ impl Running {
             too_large: s.too_large.load(Ordering::SeqCst),
             unsaved: s.unsaved.load(Ordering::SeqCst),
             abandoned,
+            not_shown,
         }
     }
 }
@@ -351,10 +427,19 @@ fn handle(shared: &Shared, request: Request) {
     let _ = request.respond(answer);
 }
 
+/// "2026-12-03T15:04:05.123Z" (formatted by hand: this runs for every delivery).
 fn now_rfc3339() -> String {
-    jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .to_string()
+    let z = jiff::Timestamp::now().to_zoned_datetime(TimeZone::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        z.year(),
+        z.month(),
+        z.day(),
+        z.hour(),
+        z.minute(),
+        z.second(),
+        z.millisecond()
+    )
 }
 
 fn header_value<'a>(request: &'a Request, name: &'static str) -> Option<&'a str> {
@@ -363,6 +448,31 @@ fn header_value<'a>(request: &'a Request, name: &'static str) -> Option<&'a str>
         .iter()
         .find(|h| h.field.equiv(name))
         .map(|h| h.value.as_str())
+}
+
+/// A delivery on its way into the journal, with what is to be done once it is written.
+struct Recorded {
+    request: Request,
+    seq: u64,
+    remote: String,
+    path: String,
+    outcome: Result<Accepted, String>,
+}
+
+/// What an accepted delivery still needs after its 200: forwarding and showing.
+struct Accepted {
+    seq: u64,
+    body: serde_json::Value,
+    bytes: Vec<u8>,
+    content_type: Option<String>,
+    headers: Vec<String>,
+    /// The record, for `--json` (it is what was saved).
+    record: Option<Vec<u8>>,
+}
+
+enum ForwardMsg {
+    Job(Box<Accepted>),
+    Stop,
 }
 
 fn delivery(shared: &Shared, mut request: Request, path: String) {
@@ -426,15 +536,47 @@ fn delivery(shared: &Shared, mut request: Request, path: String) {
         Ok(v) => record::accepted(&r, delivery::event_type(v)),
         Err(reason) => record::rejected(&r, reason),
     };
-    let show_json = opts.json && parsed.is_ok();
-    let (line, json_copy) = if show_json {
-        (line.clone(), Some(line))
-    } else {
-        (line, None)
+    let outcome = parsed.map(|body| {
+        let headers = if opts.headers {
+            request
+                .headers()
+                .iter()
+                .map(|h| format!("{}: {}", h.field, h.value))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Accepted {
+            seq,
+            body,
+            bytes,
+            content_type,
+            headers,
+            record: opts.json.then(|| line.clone()),
+        }
+    });
+    let recorded = Recorded {
+        request,
+        seq,
+        remote,
+        path,
+        outcome,
     };
-    if let Some(saver) = &shared.saver
-        && let Err(e) = saver.save(line)
-    {
+    shared.journal.submit(&line, recorded, &|rec, written| {
+        finish(shared, rec, written)
+    });
+}
+
+/// Once a delivery's line is written (or failed to be): answer, then forward or show it.
+fn finish(shared: &Shared, rec: Recorded, written: &io::Result<()>) {
+    let Recorded {
+        request,
+        seq,
+        remote,
+        path,
+        outcome,
+    } = rec;
+    if let Err(e) = written {
         // Not recorded, so not acknowledged: the provider will try again.
         shared.stats.unsaved.fetch_add(1, Ordering::Relaxed);
         eprintln!(
@@ -446,20 +588,8 @@ fn delivery(shared: &Shared, mut request: Request, path: String) {
         ));
         return;
     }
-    let headers: Vec<String> = if opts.headers {
-        request
-            .headers()
-            .iter()
-            .map(|h| format!("{}: {}", h.field, h.value))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    match &parsed {
-        Ok(_) => {
-            shared.stats.accepted.fetch_add(1, Ordering::Relaxed);
-            let _ = request.respond(json_response(200, format!(r#"{{"ok":true,"seq":{seq}}}"#)));
-        }
+    let accepted = match outcome {
+        Ok(a) => a,
         Err(reason) => {
             shared.stats.rejected.fetch_add(1, Ordering::Relaxed);
             let mut body = Vec::new();
@@ -472,18 +602,62 @@ fn delivery(shared: &Shared, mut request: Request, path: String) {
             eprintln!(
                 "timeular-hooks: warning: rejected delivery #{seq} from {remote} to {}: {}",
                 sanitize(&path),
-                sanitize(reason)
+                sanitize(&reason)
             );
             return;
         }
+    };
+    shared.stats.accepted.fetch_add(1, Ordering::Relaxed);
+    let _ = request.respond(json_response(200, format!(r#"{{"ok":true,"seq":{seq}}}"#)));
+    match &shared.forward_tx {
+        Some(tx) => {
+            if shared.forward_queued.fetch_add(1, Ordering::SeqCst) >= FORWARD_QUEUE_MAX {
+                shared.forward_queued.fetch_sub(1, Ordering::SeqCst);
+                let note = forward::Outcome::Failed {
+                    reason: format!("not forwarded: {FORWARD_QUEUE_MAX} forwards already waiting"),
+                    elapsed: Duration::ZERO,
+                };
+                show(shared, &accepted, Some(&note));
+            } else if let Err(mpsc::SendError(ForwardMsg::Job(a))) =
+                tx.send(ForwardMsg::Job(Box::new(accepted)))
+            {
+                shared.forward_queued.fetch_sub(1, Ordering::SeqCst);
+                show(shared, &a, None);
+            }
+        }
+        None => show(shared, &accepted, None),
     }
-    let body = parsed.expect("accepted above");
-    let event = delivery::event_type(&body).map(str::to_string);
-    let forwarded = opts
-        .forward
-        .as_ref()
-        .map(|f| f.forward(&bytes, content_type.as_deref()));
-    let shown = match (&opts.show, &event) {
+}
+
+/// Forward threads: take accepted deliveries in turn, post them to the app, then show them with
+/// the app's answer. While the listener stops, what has not been started is shown unforwarded.
+fn forwarder(shared: Arc<Shared>, rx: Arc<Mutex<Receiver<ForwardMsg>>>) {
+    loop {
+        let msg = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+        let Ok(ForwardMsg::Job(accepted)) = msg else {
+            return;
+        };
+        shared.forward_queued.fetch_sub(1, Ordering::SeqCst);
+        let Some(f) = &shared.opts.forward else {
+            return;
+        };
+        let outcome = if shared.stopping.load(Ordering::SeqCst) {
+            forward::Outcome::Failed {
+                reason: "not forwarded: the listener was stopping".to_string(),
+                elapsed: Duration::ZERO,
+            }
+        } else {
+            f.forward(&accepted.bytes, accepted.content_type.as_deref())
+        };
+        show(&shared, &accepted, Some(&outcome));
+    }
+}
+
+/// Put a delivery on stdout, if `--event` lets it through.
+fn show(shared: &Shared, a: &Accepted, forwarded: Option<&forward::Outcome>) {
+    let opts = &shared.opts;
+    let event = delivery::event_type(&a.body);
+    let shown = match (&opts.show, event) {
         (None, _) => true,
         (Some(list), Some(e)) => list.iter().any(|x| x == e),
         (Some(_), None) => false,
@@ -491,28 +665,29 @@ fn delivery(shared: &Shared, mut request: Request, path: String) {
     if !shown {
         return;
     }
-    let text = if let Some(mut json) = json_copy {
+    if let Some(record) = &a.record {
+        let mut json = Vec::with_capacity(record.len() + 1);
+        json.extend_from_slice(record);
         json.push(b'\n');
-        String::from_utf8(json).unwrap_or_default()
-    } else {
-        let mut t = line_for(opts, seq, event.as_deref(), &body, forwarded.as_ref());
+        shared.output.push(&json);
+        return;
+    }
+    let mut t = line_for(opts, a.seq, event, &a.body, forwarded);
+    t.push('\n');
+    for h in &a.headers {
+        t.push_str("    ");
+        t.push_str(&sanitize(h));
         t.push('\n');
-        for h in &headers {
+    }
+    if opts.body {
+        let pretty = serde_json::to_string_pretty(&a.body).unwrap_or_default();
+        for l in sanitize_block(&pretty).lines() {
             t.push_str("    ");
-            t.push_str(&sanitize(h));
+            t.push_str(l);
             t.push('\n');
         }
-        if opts.body {
-            let pretty = serde_json::to_string_pretty(&body).unwrap_or_default();
-            for l in sanitize_block(&pretty).lines() {
-                t.push_str("    ");
-                t.push_str(l);
-                t.push('\n');
-            }
-        }
-        t
-    };
-    let _ = shared.print.send(Print::Text(text));
+    }
+    shared.output.push(t.as_bytes());
 }
 
 /// `12:00:01  #3  trackingStarted   some activity · started 2016-02-03 04:00:00 · "99 sheep #boring"`
@@ -523,10 +698,7 @@ pub fn line_for(
     body: &serde_json::Value,
     forwarded: Option<&forward::Outcome>,
 ) -> String {
-    let time = jiff::ZonedDateTime::now()
-        .with_time_zone(opts.tz.clone())
-        .strftime("%H:%M:%S")
-        .to_string();
+    let time = delivery::time_of_day(&jiff::Timestamp::now().to_zoned_datetime(opts.tz.clone()));
     let name = event.map_or("(no eventType)".to_string(), |e| sanitize(e).into_owned());
     let style = event.map_or(Style::Bold, delivery::style_of);
     let padded = format!("{name:<17}");
@@ -545,38 +717,33 @@ pub fn line_for(
     line
 }
 
-fn printer(rx: Receiver<Print>, stop: Sender<Stop>) {
+/// Own stdout: write whatever has gathered, flush, repeat. Returns how many lines were not shown.
+fn printer(output: &Output, stop: Sender<Stop>) -> u64 {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut out = stdout.lock();
+    let mut local: Vec<u8> = Vec::with_capacity(64 * 1024);
     let mut broken = false;
-    while let Ok(msg) = rx.recv() {
-        let Print::Text(text) = msg else { break };
-        if broken {
-            continue;
+    loop {
+        let mut st = output.state.lock().unwrap_or_else(|e| e.into_inner());
+        while st.buf.is_empty() && !st.closed {
+            st = output.ready.wait(st).unwrap_or_else(|e| e.into_inner());
         }
-        let mut result = out.write_all(text.as_bytes());
-        // Flush whenever nothing else is waiting, so lines appear as they arrive.
-        loop {
-            match rx.try_recv() {
-                Ok(Print::Text(more)) => {
-                    if result.is_ok() {
-                        result = out.write_all(more.as_bytes());
-                    }
-                }
-                Ok(Print::Close) => {
-                    let _ = out.flush();
-                    return;
-                }
-                Err(_) => break,
+        if st.buf.is_empty() && st.closed {
+            return st.dropped;
+        }
+        std::mem::swap(&mut st.buf, &mut local);
+        drop(st);
+        if !broken {
+            let result = out.write_all(&local).and_then(|()| out.flush());
+            if result.is_err() {
+                // Nobody reads stdout any more (`| head`): stop the listener the way Ctrl-C does.
+                broken = true;
+                let _ = stop.send(Stop::OutputClosed);
             }
         }
-        if result.is_ok() {
-            result = out.flush();
-        }
-        if result.is_err() {
-            broken = true;
-            let _ = stop.send(Stop::OutputClosed);
-        }
+        local.clear();
+        // Let a millisecond of lines gather before the next write: at a steady trickle this turns
+        // one wake-up and one write per delivery into one per millisecond, and no one can see it.
+        thread::sleep(Duration::from_millis(1));
     }
-    let _ = out.flush();
 }

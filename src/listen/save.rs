@@ -1,44 +1,39 @@
-//! The `--save` file: one writer thread owns it and commits in groups. Every handler hands its line
-//! over and waits; the writer takes everything that is waiting, writes it with one `write` call and
-//! only then tells each handler its line is in the file, so the 200 goes out after the write. Under
-//! load one system call carries many deliveries; alone, a delivery waits for one write of its own.
-//! What has been written survives the process being killed (it is in the kernel's page cache); with
-//! `fsync` on, each group is also flushed to the disk before anyone is told.
+//! The `--save` file, written by group commit; and the acknowledgement that must follow the write.
+//!
+//! A handler submits its line together with what is to be done once the line is in the file (answer
+//! the provider, show the delivery, forward it), and goes back for the next request. Whoever submits
+//! while no write is under way becomes the writer: it takes every line gathered so far, writes them
+//! with one `write` call, then finishes each of their deliveries — and goes on with whatever gathered
+//! meanwhile, until nothing is left. So there is always exactly one writer, every 200 goes out after
+//! its line is written, a lone delivery writes its own line, and under load one system call and no
+//! sleeping or waking of handlers carries many deliveries.
+//!
+//! What has been written survives the process being killed (it is in the kernel's page cache).
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
-use std::thread::{self, JoinHandle};
+use std::sync::{Condvar, Mutex};
 
 use anyhow::{Context, Result};
 
-struct Job {
-    line: Vec<u8>,
-    done: SyncSender<io::Result<()>>,
+struct State<T> {
+    lines: Vec<u8>,
+    items: Vec<T>,
+    writing: bool,
+    closed: bool,
 }
 
-enum Msg {
-    Line(Job),
-    /// Write what is queued before this, then stop.
-    Close,
+/// The journal of deliveries: a file with group commit, or none (then items finish at once).
+pub struct Journal<T> {
+    state: Mutex<State<T>>,
+    idle: Condvar,
+    /// Touched only by the current writer (`writing` is its lock), so never contended.
+    file: Option<Mutex<File>>,
 }
 
-/// The handle handlers use; cloning it is cheap.
-#[derive(Clone)]
-pub struct Saver {
-    tx: Sender<Msg>,
-}
-
-pub struct SaveThread {
-    handle: JoinHandle<()>,
-}
-
-/// The most lines one group carries; bounds the memory of one write.
-const GROUP_MAX: usize = 4096;
-
-/// Open (append, create) the file and start its writer.
-pub fn open(path: &Path, fsync: bool) -> Result<(Saver, SaveThread)> {
+/// Open (append, create, 0600) the `--save` file.
+pub fn open_file(path: &Path) -> Result<File> {
     let mut options = OpenOptions::new();
     options.append(true).create(true);
     #[cfg(unix)]
@@ -46,97 +41,115 @@ pub fn open(path: &Path, fsync: bool) -> Result<(Saver, SaveThread)> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let file = options.open(path).with_context(|| {
+    options.open(path).with_context(|| {
         format!(
             "cannot open --save file {} for appending; check the path and its permissions",
             path.display()
         )
-    })?;
-    let (tx, rx) = mpsc::channel::<Msg>();
-    let handle = thread::Builder::new()
-        .name("save".into())
-        .spawn(move || writer(file, rx, fsync))
-        .context("starting the save thread")?;
-    Ok((Saver { tx }, SaveThread { handle }))
+    })
 }
 
-fn writer(mut file: File, rx: Receiver<Msg>, fsync: bool) {
-    let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
-    let mut waiting: Vec<SyncSender<io::Result<()>>> = Vec::with_capacity(64);
-    let mut closing = false;
-    while !closing {
-        let first = match rx.recv() {
-            Ok(Msg::Line(job)) => job,
-            Ok(Msg::Close) | Err(_) => break,
+fn lock<U>(m: &Mutex<U>) -> std::sync::MutexGuard<'_, U> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl<T> Journal<T> {
+    pub fn new(file: Option<File>) -> Journal<T> {
+        Journal {
+            state: Mutex::new(State {
+                lines: Vec::with_capacity(64 * 1024),
+                items: Vec::new(),
+                writing: false,
+                closed: false,
+            }),
+            idle: Condvar::new(),
+            file: file.map(Mutex::new),
+        }
+    }
+
+    pub fn saves(&self) -> bool {
+        self.file.is_some()
+    }
+
+    /// Record `line` (without its newline), then call `finish` with `item` and whether the line is
+    /// in the file — here, or later on whichever thread writes it.
+    pub fn submit(&self, line: &[u8], item: T, finish: &impl Fn(T, &io::Result<()>)) {
+        let Some(file) = &self.file else {
+            return finish(item, &Ok(()));
         };
-        buf.clear();
-        waiting.clear();
-        let push = |job: Job, buf: &mut Vec<u8>, waiting: &mut Vec<_>| {
-            buf.extend_from_slice(&job.line);
-            buf.push(b'\n');
-            waiting.push(job.done);
-        };
-        push(first, &mut buf, &mut waiting);
-        while waiting.len() < GROUP_MAX {
-            match rx.try_recv() {
-                Ok(Msg::Line(job)) => push(job, &mut buf, &mut waiting),
-                Ok(Msg::Close) => {
-                    closing = true;
-                    break;
-                }
-                Err(_) => break,
+        let mut st = lock(&self.state);
+        if st.closed {
+            drop(st);
+            return finish(item, &Err(io::Error::other("the save file is closed")));
+        }
+        st.lines.extend_from_slice(line);
+        st.lines.push(b'\n');
+        st.items.push(item);
+        if st.writing {
+            return; // The writer will take it with its next group.
+        }
+        st.writing = true;
+        let mut lines = Vec::with_capacity(64 * 1024);
+        loop {
+            std::mem::swap(&mut st.lines, &mut lines);
+            let items = std::mem::take(&mut st.items);
+            drop(st);
+            let result = lock(file).write_all(&lines);
+            lines.clear();
+            for item in items {
+                finish(item, &result);
+            }
+            st = lock(&self.state);
+            if st.items.is_empty() {
+                st.writing = false;
+                self.idle.notify_all();
+                return;
             }
         }
-        let result = file
-            .write_all(&buf)
-            .and_then(|()| if fsync { file.sync_data() } else { Ok(()) });
-        for done in waiting.drain(..) {
-            let r = match &result {
-                Ok(()) => Ok(()),
-                Err(e) => Err(io::Error::new(e.kind(), e.to_string())),
-            };
-            let _ = done.send(r);
+    }
+
+    /// Wait for the writer to finish, refuse later submissions, and flush the file to disk.
+    pub fn close(&self) {
+        let mut st = lock(&self.state);
+        while st.writing {
+            st = self.idle.wait(st).unwrap_or_else(|e| e.into_inner());
         }
-    }
-    let _ = file.sync_all();
-}
-
-impl Saver {
-    /// Append one line and return once it is written (or writing it failed).
-    pub fn save(&self, line: Vec<u8>) -> io::Result<()> {
-        let (done, wait) = mpsc::sync_channel(1);
-        self.tx
-            .send(Msg::Line(Job { line, done }))
-            .map_err(|_| io::Error::other("the save file is closed"))?;
-        wait.recv()
-            .unwrap_or_else(|_| Err(io::Error::other("the save thread stopped")))
-    }
-}
-
-impl SaveThread {
-    /// Write everything handed over so far, then stop; later saves fail (and are not acknowledged).
-    pub fn finish(self, saver: &Saver) {
-        let _ = saver.tx.send(Msg::Close);
-        let _ = self.handle.join();
+        st.closed = true;
+        drop(st);
+        if let Some(file) = &self.file {
+            let _ = lock(file).sync_all();
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
     #[test]
-    fn concurrent_saves_are_all_written_once() {
+    fn concurrent_submissions_are_written_once_and_finished_after() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.jsonl");
-        let (saver, thread) = open(&path, false).unwrap();
+        let journal: Arc<Journal<(usize, usize)>> =
+            Arc::new(Journal::new(Some(open_file(&path).unwrap())));
+        let finished = Arc::new(AtomicUsize::new(0));
         let handles: Vec<_> = (0..8)
             .map(|t| {
-                let s = saver.clone();
+                let j = journal.clone();
+                let finished = finished.clone();
+                let path = path.clone();
                 std::thread::spawn(move || {
-                    for i in 0..200 {
-                        s.save(format!("{{\"t\":{t},\"i\":{i}}}").into_bytes())
-                            .unwrap();
+                    for i in 0..500 {
+                        let line = format!("{{\"t\":{t},\"i\":{i}}}");
+                        j.submit(line.as_bytes(), (t, i), &|(t, i), r| {
+                            assert!(r.is_ok());
+                            // Finished only once its line is in the file.
+                            let text = std::fs::read_to_string(&path).unwrap();
+                            assert!(text.contains(&format!("{{\"t\":{t},\"i\":{i}}}\n")));
+                            finished.fetch_add(1, Ordering::SeqCst);
+                        });
                     }
                 })
             })
@@ -144,13 +157,34 @@ mod tests {
         for h in handles {
             h.join().unwrap();
         }
-        thread.finish(&saver);
-        assert!(saver.save(b"late".to_vec()).is_err());
+        journal.close();
+        assert_eq!(finished.load(Ordering::SeqCst), 4000);
         let text = std::fs::read_to_string(&path).unwrap();
         let mut lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), 1600);
+        assert_eq!(lines.len(), 4000);
         lines.sort();
         lines.dedup();
-        assert_eq!(lines.len(), 1600);
+        assert_eq!(lines.len(), 4000);
+        let late = AtomicUsize::new(0);
+        journal.submit(b"late", (0, 0), &|_, r| {
+            assert!(r.is_err());
+            late.fetch_add(1, Ordering::SeqCst);
+        });
+        assert_eq!(late.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_failed_write_reaches_its_deliveries() {
+        // /dev/full opens, and fails every write with ENOSPC.
+        let Ok(file) = OpenOptions::new().append(true).open("/dev/full") else {
+            return;
+        };
+        let journal = Journal::new(Some(file));
+        let failed = AtomicUsize::new(0);
+        journal.submit(b"x", (), &|(), r| {
+            assert_eq!(r.as_ref().unwrap_err().kind(), io::ErrorKind::StorageFull);
+            failed.fetch_add(1, Ordering::SeqCst);
+        });
+        assert_eq!(failed.load(Ordering::SeqCst), 1);
     }
 }

@@ -2,7 +2,6 @@
 //!
 //! Usage: bare-tiny-http PORT [THREADS]
 
-use std::io::Read;
 use std::sync::Arc;
 
 fn main() {
