@@ -33,16 +33,21 @@ export BODY_FILE=$WORK/body.json
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.05; done; echo "port $1 never opened" >&2; return 1; }
 peak_rss_kib() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
+# CPU time (user + system) a process has used, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
 
 # run_load NAME CONNECTIONS URL PID: REPEAT wrk runs (default 3); prints one table row for the run
 # with the median throughput, keeps that run's counts.
 run_load() {
   local name=$1 conns=$2 url=$3 pid=$4 threads=$(( $2 < 2 ? 1 : 2 ))
-  local runs=()
+  local runs=() cpu0 cpu1
+  cpu0=$(cpu_ticks "$pid")
   for r in $(seq "${REPEAT:-3}"); do
     wrk -t"$threads" -c"$conns" -d"${DUR}s" --latency -s bench/post.lua "$url" > "$WORK/wrk.$r.txt"
     runs+=("$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.$r.txt") $r")
   done
+  cpu1=$(cpu_ticks "$pid")
   local median; median=$(printf '%s\n' "${runs[@]}" | sort -n | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}')
   local f=$WORK/wrk.$median.txt rps p50 p99 total non2xx all
   rps=$(awk '/Requests\/sec/ {print $2}' "$f")
@@ -51,9 +56,12 @@ run_load() {
   total=$(awk '/requests in/ {print $1}' "$f")
   non2xx=$(awk '/Non-2xx/ {print $5}' "$f"); non2xx=${non2xx:-0}
   all=$(printf '%s\n' "${runs[@]}" | awk '{printf "%s%.0f", (NR>1?" ":""), $1}')
-  printf '| %-12s | %3s | %9s | %8s | %8s | %8s | %6s | %-20s |\n' "$name" "$conns" "$rps" "$p50" "$p99" "$total" "$non2xx" "$all"
-  # For the lost-delivery check: every run's requests and non-2xx answers.
+  # For the lost-delivery check and CPU per delivery: every run's requests and non-2xx answers.
   cat "$WORK"/wrk.*.txt | awk '/requests in/ {t+=$1} /Non-2xx/ {n+=$5} END {print t+0, n+0}' > "$WORK/last_counts"
+  local all_requests cpu_us
+  read -r all_requests _ < "$WORK/last_counts"
+  cpu_us=$(awk -v t=$(( (cpu1 - cpu0) * TICK_US )) -v n="$all_requests" 'BEGIN {printf "%.1f", (n ? t / n : 0)}')
+  printf '| %-12s | %3s | %9s | %8s | %8s | %8s | %6s | %6s | %-20s |\n' "$name" "$conns" "$rps" "$p50" "$p99" "$total" "$non2xx" "$cpu_us" "$all"
   rm -f "$WORK"/wrk.*.txt
 }
 
@@ -70,8 +78,9 @@ serve() {
 if [ "$ONLY" = all ] || [ "$ONLY" = listen ]; then
   echo "## listen: trackingStarted deliveries, median of ${REPEAT:-3} runs of ${DUR} s per point, $(nproc) cores"
   echo
-  echo "| receiver     | con |  req/s    |   p50    |   p99    | requests | non-2xx | req/s of each run    |"
-  echo "|--------------|-----|-----------|----------|----------|----------|--------|----------------------|"
+  echo "req/s, p50, p99: the median run. CPU µs: the receiver's user + system time per delivery over all runs."
+  echo "| receiver     | con |  req/s    |   p50    |   p99    | requests | non-2xx | CPU µs | req/s of each run    |"
+  echo "|--------------|-----|-----------|----------|----------|----------|--------|--------|----------------------|"
   rss_rows=()
   for variant in ${VARIANTS:-seed bare listen listen-json listen-save}; do
     for conns in 1 8 64; do

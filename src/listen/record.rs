@@ -3,8 +3,9 @@
 //! kept as JSON `{"...","body":null,"raw":"<text>","rejected":"<reason>"}`.
 //!
 //! `body` is the delivered JSON itself, byte for byte, whenever it fits on one line (the provider sends
-//! compact JSON). A body with line breaks is written with the whitespace between its tokens removed,
-//! and its original text is kept in `raw` too, so `replay` can still send it unchanged.
+//! compact JSON). A body with line breaks inside is written with the whitespace between its tokens
+//! removed, and its original text is kept in `raw` too, so `replay` can still send it unchanged.
+//! Whitespace before or after the JSON is not part of the body and is not kept.
 
 use serde_json::Value;
 
@@ -21,12 +22,14 @@ pub struct Received<'a> {
 pub fn accepted(r: &Received, event: Option<&str>) -> Vec<u8> {
     let mut out = head(r, event);
     out.extend_from_slice(b",\"body\":");
-    if r.bytes.contains(&b'\n') || r.bytes.contains(&b'\r') {
-        out.extend_from_slice(&minify(r.bytes));
+    // Whitespace around the body (a trailing newline, say) is not part of it and is not kept.
+    let body = r.bytes.trim_ascii();
+    if body.contains(&b'\n') || body.contains(&b'\r') {
+        out.extend_from_slice(&minify(body));
         out.extend_from_slice(b",\"raw\":");
-        push_json_str(&mut out, &String::from_utf8_lossy(r.bytes));
+        push_json_str(&mut out, &String::from_utf8_lossy(body));
     } else {
-        out.extend_from_slice(trim_ascii(r.bytes));
+        out.extend_from_slice(body);
     }
     out.push(b'}');
     out
@@ -65,10 +68,6 @@ fn head(r: &Received, event: Option<&str>) -> Vec<u8> {
 
 fn push_json_str(out: &mut Vec<u8>, s: &str) {
     serde_json::to_writer(&mut *out, s).expect("writing a string into memory");
-}
-
-fn trim_ascii(b: &[u8]) -> &[u8] {
-    b.trim_ascii()
 }
 
 /// Remove the whitespace between the tokens of valid JSON; strings are left exactly as they are.
@@ -143,12 +142,18 @@ mod tests {
 
     #[test]
     fn multi_line_bodies_are_minified_and_kept_raw() {
-        let body = b"{\n  \"a\": \"x \\\" y\",\n  \"b\": [1, 2]\n}\n";
+        let body = b"{\n  \"a\": \"x \\\" y\",\n  \"b\": [1, 2]\n}";
         let line = accepted(&r(body), None);
         let v: Value = serde_json::from_slice(&line).unwrap();
         assert_eq!(v["body"], serde_json::json!({"a": "x \" y", "b": [1, 2]}));
         assert_eq!(v["raw"].as_str().unwrap().as_bytes(), body);
         assert!(!line.contains(&b'\n'));
+    }
+
+    #[test]
+    fn a_trailing_newline_is_not_a_multi_line_body() {
+        let line = accepted(&r(b"{\"a\":1}\n"), None);
+        assert!(line.ends_with(br#","body":{"a":1}}"#), "{}", String::from_utf8_lossy(&line));
     }
 
     #[test]
