@@ -132,7 +132,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = commands ]; then
     -n 'curl subscriptions' "curl -s -H 'Authorization: Bearer $TOKEN' $API/webhooks/subscription" \
     -n 'events --json' "$BIN events --json" \
     -n 'curl events' "curl -s -H 'Authorization: Bearer $TOKEN' $API/webhooks/event" \
-    -n '--help' "$BIN --help" > "$WORK/hyperfine.txt"
+    -n 'timeular-hooks --help' "$BIN --help" > "$WORK/hyperfine.txt" || { cat "$WORK/hyperfine.txt" >&2; exit 1; }
   python3 - "$WORK/h.json" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
@@ -143,7 +143,7 @@ print(f"| list --json | {ms('list --json'):.2f} ms | {ms('list --json') / ms('cu
 print(f"| curl (subscriptions) | {ms('curl subscriptions'):.2f} ms | 1.00x |")
 print(f"| events --json | {ms('events --json'):.2f} ms | {ms('events --json') / ms('curl events'):.2f}x |")
 print(f"| curl (events) | {ms('curl events'):.2f} ms | 1.00x |")
-print(f"| --help | {ms('--help'):.2f} ms | |")
+print(f"| --help | {ms('timeular-hooks --help'):.2f} ms | |")
 PY
   kill "$FAKE"
   echo
