@@ -31,7 +31,11 @@ fuzz_target!(|data: &[u8]| {
             let saved: Value = serde_json::from_slice(&line).expect("the record is JSON");
             assert_eq!(saved["body"], body, "the record carries the body");
             if let Some(raw) = saved.get("raw") {
-                assert_eq!(raw.as_str().unwrap().as_bytes(), data.trim_ascii(), "raw is the text as sent");
+                assert_eq!(
+                    raw.as_str().unwrap().as_bytes(),
+                    data.trim_ascii(),
+                    "raw is the text as sent"
+                );
             }
             let summary = delivery::summary(&body, &jiff::tz::TimeZone::UTC);
             assert!(safe(&summary), "{summary:?}");
