@@ -153,7 +153,11 @@ mod tests {
     #[test]
     fn a_trailing_newline_is_not_a_multi_line_body() {
         let line = accepted(&r(b"{\"a\":1}\n"), None);
-        assert!(line.ends_with(br#","body":{"a":1}}"#), "{}", String::from_utf8_lossy(&line));
+        assert!(
+            line.ends_with(br#","body":{"a":1}}"#),
+            "{}",
+            String::from_utf8_lossy(&line)
+        );
     }
 
     #[test]

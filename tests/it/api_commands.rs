@@ -312,18 +312,11 @@ fn unsubscribe_all_needs_yes_without_a_terminal() {
 
 #[test]
 fn unsubscribe_all_asks_in_a_terminal() {
-    use std::process::Command as StdCommand;
     let (api, env) = signed_in();
     api.add_sub("trackingStarted", "https://a.example.org/");
     let run = |answer: &str| {
-        let mut cmd = StdCommand::new(BIN);
-        cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", env.dir.path())
-            .env("TERM", "xterm")
-            .env("NO_COLOR", "1")
-            .env("TIMEULAR_HOOKS_CONFIG_DIR", env.config_dir())
-            .args(["unsubscribe", "--all"]);
+        let mut cmd = env.std_cmd();
+        cmd.args(["unsubscribe", "--all"]);
         let mut p = rexpect::session::spawn_command(cmd, Some(10_000)).unwrap();
         p.exp_string("Remove all 1 subscriptions of profile 'default'?")
             .unwrap();
@@ -501,11 +494,8 @@ fn concurrent_writers_never_corrupt_the_profile() {
     let env = Env::new();
     let children: Vec<_> = (0..8)
         .map(|_| {
-            let mut c = std::process::Command::new(BIN);
-            c.env_clear()
-                .env("HOME", env.dir.path())
-                .env("TIMEULAR_HOOKS_CONFIG_DIR", env.config_dir())
-                .env("TIMEULAR_API_URL", &api.url)
+            let mut c = env.std_cmd();
+            c.env("TIMEULAR_API_URL", &api.url)
                 .env("TIMEULAR_API_KEY", KEY)
                 .env("TIMEULAR_API_SECRET", SECRET)
                 .args(["login", "--remember"])

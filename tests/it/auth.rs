@@ -365,18 +365,10 @@ fn profiles_are_separate() {
 
 #[test]
 fn login_prompts_in_a_terminal() {
-    use std::process::Command as StdCommand;
     let api = FakeApi::start();
     let env = Env::new();
-    let mut cmd = StdCommand::new(BIN);
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.dir.path())
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env("TIMEULAR_HOOKS_CONFIG_DIR", env.config_dir())
-        .env("TIMEULAR_API_URL", &api.url)
-        .arg("login");
+    let mut cmd = env.std_cmd();
+    cmd.env("TIMEULAR_API_URL", &api.url).arg("login");
     let mut p = rexpect::session::spawn_command(cmd, Some(10_000)).unwrap();
     p.exp_string("API key").unwrap();
     p.send_line(KEY).unwrap();

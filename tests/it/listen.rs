@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -401,17 +401,12 @@ fn stalled_and_idle_clients_do_not_hold_up_the_others() {
     let idle: Vec<TcpStream> = (0..20)
         .map(|_| TcpStream::connect(&addr).unwrap())
         .collect();
-    let started = Instant::now();
+    // Each post has a 10 s client timeout: one held up behind a stalled client fails here.
     for _ in 0..20 {
         assert_eq!(post_json(&l.url, r#"{"eventType":"trackingStarted"}"#), 200);
     }
-    assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "posts were held up: {:?}",
-        started.elapsed()
-    );
-    let (status, _) = post(&format!("{}health", l.url), b"", "application/json");
-    assert!(status == 200 || status == 405 || status == 400 || status == 404);
+    let health = reqwest::blocking::get(format!("{}health", l.url)).unwrap();
+    assert_eq!(health.status(), 200);
     for s in &mut stalled {
         let _ = s.write_all(b"");
     }
@@ -494,13 +489,9 @@ fn forward_410_slow_and_down_never_change_the_answer() {
         None,
         &["--forward-to", &slow.url, "--forward-timeout", "1"],
     );
-    let started = Instant::now();
     assert_eq!(post_json(&l.url, r#"{"eventType":"trackingStarted"}"#), 200);
-    assert!(
-        started.elapsed() < Duration::from_millis(900),
-        "{:?}",
-        started.elapsed()
-    );
+    // The provider had its answer while the app was still sitting on the forward.
+    assert_eq!(slow.answered(), 0, "the 200 waited for the forward");
     let lines = l.wait_lines(1);
     assert!(
         lines[0].contains("→ failed: no answer within 1 s"),

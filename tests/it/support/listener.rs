@@ -220,6 +220,7 @@ pub type Received = Arc<Mutex<Vec<(Vec<u8>, Option<String>)>>>;
 pub struct App {
     pub url: String,
     pub got: Received,
+    answered: Arc<std::sync::atomic::AtomicUsize>,
     server: Arc<tiny_http::Server>,
 }
 
@@ -228,12 +229,15 @@ impl App {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
         let port = server.server_addr().to_ip().unwrap().port();
         let got: Received = Arc::new(Mutex::new(Vec::new()));
+        let answered = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         {
             let server = server.clone();
             let got = got.clone();
+            let answered = answered.clone();
             thread::spawn(move || {
                 for mut rq in server.incoming_requests() {
                     let got = got.clone();
+                    let answered = answered.clone();
                     thread::spawn(move || {
                         let mut body = Vec::new();
                         let _ = rq.as_reader().read_to_end(&mut body);
@@ -245,6 +249,7 @@ impl App {
                         got.lock().unwrap().push((body, ct));
                         thread::sleep(delay);
                         let _ = rq.respond(tiny_http::Response::empty(status));
+                        answered.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                     });
                 }
             });
@@ -252,8 +257,14 @@ impl App {
         App {
             url: format!("http://127.0.0.1:{port}/hooks"),
             got,
+            answered,
             server,
         }
+    }
+
+    /// How many requests the app has answered so far.
+    pub fn answered(&self) -> usize {
+        self.answered.load(std::sync::atomic::Ordering::SeqCst)
     }
 }
 

@@ -49,6 +49,20 @@ impl Env {
         cmd
     }
 
+    /// The binary as a `std::process::Command` (for a pseudo-terminal or a spawned child), with the
+    /// same clean environment and a terminal type.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(BIN);
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("TERM", "xterm")
+            .env("TZ", "UTC")
+            .env("NO_COLOR", "1")
+            .env("TIMEULAR_HOOKS_CONFIG_DIR", self.config_dir());
+        cmd
+    }
+
     /// The binary against a fake API (its URL in TIMEULAR_API_URL).
     pub fn api_cmd(&self, api: &FakeApi) -> Command {
         let mut cmd = self.cmd();
