@@ -94,7 +94,7 @@ fn parse_seconds(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(v) if v.is_finite() && v > 0.0 && v <= 3600.0 => Ok(v),
         _ => Err(format!(
-            "'{s}' is not a number of seconds between 0 and 3600"
+            "'{s}' is not a number of seconds greater than 0 and at most 3600 (e.g. 30 or 0.5)"
         )),
     }
 }
