@@ -379,3 +379,49 @@ fn login_prompts_in_a_terminal() {
     assert!(!rest.contains(SECRET), "the secret is not echoed: {rest}");
     assert!(env.profile_json()["token"]["token"].is_string());
 }
+
+#[test]
+fn proxy_variables_are_honoured() {
+    // The fake stands in for the proxy: an API host that cannot resolve is reached only through it.
+    let api = FakeApi::start();
+    let proxy = api.url.trim_end_matches("/api/v3").to_string();
+    let env = Env::new();
+    env.cmd()
+        .args([
+            "--api-url",
+            "http://api.example.invalid/api/v3",
+            "events",
+            "--json",
+        ])
+        .env("HTTP_PROXY", &proxy)
+        .env("TIMEULAR_API_KEY", KEY)
+        .env("TIMEULAR_API_SECRET", SECRET)
+        .assert()
+        .success();
+    let targets: Vec<String> = api.log().into_iter().map(|l| l.target).collect();
+    assert_eq!(
+        targets,
+        vec![
+            "http://api.example.invalid/api/v3/developer/sign-in",
+            "http://api.example.invalid/api/v3/webhooks/event"
+        ]
+    );
+    // NO_PROXY goes around a proxy that is not there, straight to the API.
+    let dead = {
+        let t = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", t.local_addr().unwrap())
+    };
+    env.cmd()
+        .args(["--api-url", &api.url, "events", "--json"])
+        .env("HTTP_PROXY", &dead)
+        .env("NO_PROXY", "127.0.0.1")
+        .env("TIMEULAR_API_KEY", KEY)
+        .env("TIMEULAR_API_SECRET", SECRET)
+        .assert()
+        .success();
+    let last = api.log().pop().unwrap();
+    assert_eq!(
+        last.target, "/api/v3/webhooks/event",
+        "sent direct, not in proxy form"
+    );
+}

@@ -89,6 +89,8 @@ impl Fault {
 pub struct Logged {
     pub method: String,
     pub path: String,
+    /// The request target as sent: absolute when the request came through a proxy.
+    pub target: String,
     pub authorization: Option<String>,
     pub user_agent: Option<String>,
     pub body: String,
@@ -352,7 +354,13 @@ fn handle(state: &Mutex<State>, relayed: &Relayed, mut request: Request) {
     let _ = request.as_reader().read_to_string(&mut body);
     let method_kind = request.method().clone();
     let method = method_kind.to_string();
-    let path = request.url().to_string();
+    // Through a proxy the request target is absolute (`http://host/path`): serve the path, and log
+    // the target as it came so tests can see the proxy was used.
+    let target = request.url().to_string();
+    let path = match target.strip_prefix("http://") {
+        Some(rest) => rest.find('/').map_or("/", |i| &rest[i..]).to_string(),
+        None => target.clone(),
+    };
     let headers: Vec<(String, String)> = request
         .headers()
         .iter()
@@ -370,6 +378,7 @@ fn handle(state: &Mutex<State>, relayed: &Relayed, mut request: Request) {
         s.log.push(Logged {
             method: method.clone(),
             path: path.clone(),
+            target: target.clone(),
             authorization: authorization.clone(),
             user_agent: header("User-Agent"),
             body: body.clone(),
