@@ -130,6 +130,8 @@ struct Shared {
     stop: Sender<Stop>,
     stopping: AtomicBool,
     idle: AtomicUsize,
+    started: Instant,
+    last_spawn_us: AtomicU64,
     alive: Mutex<usize>,
     alive_changed: Condvar,
 }
@@ -205,6 +207,8 @@ pub fn start(server: Server, opts: Options, save: Option<std::fs::File>) -> Runn
         stop: stop_tx.clone(),
         stopping: AtomicBool::new(false),
         idle: AtomicUsize::new(0),
+        started: Instant::now(),
+        last_spawn_us: AtomicU64::new(0),
         alive: Mutex::new(0),
         alive_changed: Condvar::new(),
     });
@@ -330,6 +334,20 @@ fn spawn_handler(server: &Arc<Server>, shared: &Arc<Shared>) {
     }
 }
 
+/// The least time between two new handlers.
+const SPAWN_EVERY: Duration = Duration::from_millis(5);
+
+/// Whether a new handler may start now (one per [`SPAWN_EVERY`] at most).
+fn may_spawn(shared: &Shared) -> bool {
+    let now = shared.started.elapsed().as_micros() as u64;
+    let last = shared.last_spawn_us.load(Ordering::Relaxed);
+    now.saturating_sub(last) >= SPAWN_EVERY.as_micros() as u64
+        && shared
+            .last_spawn_us
+            .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+            .is_ok()
+}
+
 fn handler_loop(server: &Arc<Server>, shared: &Arc<Shared>) {
     loop {
         let stopping = shared.stopping.load(Ordering::SeqCst);
@@ -342,9 +360,10 @@ fn handler_loop(server: &Arc<Server>, shared: &Arc<Shared>) {
         let idle_before = shared.idle.fetch_sub(1, Ordering::SeqCst);
         match next {
             Ok(Some(request)) => {
-                // The last idle handler just took work: start another so a slow request never
-                // holds up the next one.
-                if idle_before <= 1 && !stopping {
+                // The last idle handler just took work: start another so a slow request (a stalled
+                // client) never holds up the next one — but at most one every SPAWN_EVERY, since
+                // under plain load more handlers than cores only cost memory.
+                if idle_before <= 1 && !stopping && may_spawn(shared) {
                     spawn_handler(server, shared);
                 }
                 let _ = std::panic::catch_unwind(AssertUnwindSafe(|| handle(shared, request)));
