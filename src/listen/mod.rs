@@ -123,7 +123,7 @@ const FORWARD_QUEUE_MAX: usize = 10_000;
 struct Shared {
     opts: Options,
     stats: Stats,
-    journal: Journal<Recorded>,
+    journal: Journal,
     output: Arc<Output>,
     forward_tx: Option<Sender<ForwardMsg>>,
     forward_queued: AtomicUsize,
@@ -581,9 +581,11 @@ fn delivery(shared: &Shared, mut request: Request, path: String) {
         path,
         outcome,
     };
-    shared.journal.submit(&line, recorded, &|rec, written| {
-        finish(shared, rec, written)
-    });
+    shared
+        .journal
+        .submit(&line, recorded, |rec, written: &io::Result<()>| {
+            finish(shared, rec, written)
+        });
 }
 
 /// Once a delivery's line is written (or failed to be): answer, then forward or show it.

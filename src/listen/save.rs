@@ -1,15 +1,19 @@
-//! The `--save` file, written by group commit; and the acknowledgement that must follow the write.
+//! The `--save` file, written by group commit with no writer thread of its own.
 //!
-//! A handler submits its line together with what is to be done once the line is in the file (answer
-//! the provider, show the delivery, forward it), and goes back for the next request. Whoever submits
-//! while no write is under way becomes the writer: it takes every line gathered so far, writes them
-//! with one `write` call, then finishes each of their deliveries — and goes on with whatever gathered
-//! meanwhile, until nothing is left. So there is always exactly one writer, every 200 goes out after
-//! its line is written, a lone delivery writes its own line, and under load one system call and no
-//! sleeping or waking of handlers carries many deliveries.
+//! A handler appends its line to the group being gathered and waits until that group is written;
+//! whoever finds no write under way becomes the writer: it takes the whole group, writes it with one
+//! `write` call, marks it written and wakes the others, and lines that arrived meanwhile form the
+//! next group. Each handler then answers its own delivery. So there is always at most one writer, a
+//! delivery's 200 goes out only after its line is in the file, a lone delivery writes its own line
+//! without waking anybody, and under load one system call carries many deliveries.
+//!
+//! The writer never answers for others: tiny_http answers the requests of one connection in order,
+//! so a writer that answered a pipelined request before its predecessor would wait for it — while the
+//! predecessor's line waited for the writer (tests/it/faults.rs has the client that found this).
 //!
 //! What has been written survives the process being killed (it is in the kernel's page cache).
 
+use std::collections::VecDeque;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
@@ -17,17 +21,25 @@ use std::sync::{Condvar, Mutex};
 
 use anyhow::{Context, Result};
 
-struct State<T> {
+struct State {
+    /// Lines of the group being gathered.
     lines: Vec<u8>,
-    items: Vec<T>,
+    /// The number of the group being gathered; groups are written in order.
+    gathering: u64,
+    /// Every group up to this one has been written (or failed).
+    written: u64,
     writing: bool,
     closed: bool,
+    /// Groups whose write failed, with the error (the most recent few).
+    failed: VecDeque<(u64, io::ErrorKind, String)>,
+    /// A spare buffer, so a turn at writing does not allocate.
+    spare: Vec<u8>,
 }
 
-/// The journal of deliveries: a file with group commit, or none (then items finish at once).
-pub struct Journal<T> {
-    state: Mutex<State<T>>,
-    idle: Condvar,
+/// The journal of deliveries: a file with group commit, or none (then a delivery finishes at once).
+pub struct Journal {
+    state: Mutex<State>,
+    changed: Condvar,
     /// Touched only by the current writer (`writing` is its lock), so never contended.
     file: Option<Mutex<File>>,
 }
@@ -53,66 +65,80 @@ fn lock<U>(m: &Mutex<U>) -> std::sync::MutexGuard<'_, U> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-impl<T> Journal<T> {
-    pub fn new(file: Option<File>) -> Journal<T> {
+impl Journal {
+    pub fn new(file: Option<File>) -> Journal {
         Journal {
             state: Mutex::new(State {
                 lines: Vec::with_capacity(64 * 1024),
-                items: Vec::new(),
+                gathering: 1,
+                written: 0,
                 writing: false,
                 closed: false,
+                failed: VecDeque::new(),
+                spare: Vec::with_capacity(64 * 1024),
             }),
-            idle: Condvar::new(),
+            changed: Condvar::new(),
             file: file.map(Mutex::new),
         }
     }
 
-    pub fn saves(&self) -> bool {
-        self.file.is_some()
+    /// Record `line` (without its newline), then call `finish` with `item` and whether the line is in
+    /// the file — always on this thread, once its group is written.
+    pub fn submit<T>(&self, line: &[u8], item: T, finish: impl FnOnce(T, &io::Result<()>)) {
+        let result = self.record(line);
+        finish(item, &result);
     }
 
-    /// Record `line` (without its newline), then call `finish` with `item` and whether the line is
-    /// in the file — here, or later on whichever thread writes it.
-    pub fn submit(&self, line: &[u8], item: T, finish: &impl Fn(T, &io::Result<()>)) {
+    fn record(&self, line: &[u8]) -> io::Result<()> {
         let Some(file) = &self.file else {
-            return finish(item, &Ok(()));
+            return Ok(());
         };
         let mut st = lock(&self.state);
         if st.closed {
-            drop(st);
-            return finish(item, &Err(io::Error::other("the save file is closed")));
+            return Err(io::Error::other("the save file is closed"));
         }
         st.lines.extend_from_slice(line);
         st.lines.push(b'\n');
-        st.items.push(item);
-        if st.writing {
-            return; // The writer will take it with its next group.
-        }
-        st.writing = true;
-        let mut lines = Vec::with_capacity(64 * 1024);
+        let mine = st.gathering;
         loop {
-            std::mem::swap(&mut st.lines, &mut lines);
-            let items = std::mem::take(&mut st.items);
+            if st.written >= mine {
+                return match st.failed.iter().find(|(g, _, _)| *g == mine) {
+                    Some((_, kind, msg)) => Err(io::Error::new(*kind, msg.clone())),
+                    None => Ok(()),
+                };
+            }
+            if st.writing {
+                st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
+                continue;
+            }
+            // Become the writer of the group being gathered, which holds this line.
+            st.writing = true;
+            let group = st.gathering;
+            st.gathering += 1;
+            let spare = std::mem::take(&mut st.spare);
+            let mut batch = std::mem::replace(&mut st.lines, spare);
             drop(st);
-            let result = lock(file).write_all(&lines);
-            lines.clear();
-            for item in items {
-                finish(item, &result);
-            }
+            let result = lock(file).write_all(&batch);
+            batch.clear();
             st = lock(&self.state);
-            if st.items.is_empty() {
-                st.writing = false;
-                self.idle.notify_all();
-                return;
+            st.writing = false;
+            st.written = group;
+            st.spare = batch;
+            if let Err(e) = result {
+                st.failed.push_back((group, e.kind(), e.to_string()));
+                while st.failed.len() > 64 {
+                    st.failed.pop_front();
+                }
             }
+            self.changed.notify_all();
         }
     }
 
-    /// Wait for the writer to finish, refuse later submissions, and flush the file to disk.
+    /// Wait for the writer, refuse later submissions, and flush the file to disk.
     pub fn close(&self) {
         let mut st = lock(&self.state);
         while st.writing {
-            st = self.idle.wait(st).unwrap_or_else(|e| e.into_inner());
+            st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
         }
         st.closed = true;
         drop(st);
@@ -130,10 +156,10 @@ mod tests {
 
     #[test]
     fn concurrent_submissions_are_written_once_and_finished_after() {
+        // Each submitter finishes its own item, after its line is in the file.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.jsonl");
-        let journal: Arc<Journal<(usize, usize)>> =
-            Arc::new(Journal::new(Some(open_file(&path).unwrap())));
+        let journal = Arc::new(Journal::new(Some(open_file(&path).unwrap())));
         let finished = Arc::new(AtomicUsize::new(0));
         let handles: Vec<_> = (0..8)
             .map(|t| {
@@ -143,7 +169,7 @@ mod tests {
                 std::thread::spawn(move || {
                     for i in 0..500 {
                         let line = format!("{{\"t\":{t},\"i\":{i}}}");
-                        j.submit(line.as_bytes(), (t, i), &|(t, i), r| {
+                        j.submit(line.as_bytes(), (t, i), |(t, i), r| {
                             assert!(r.is_ok());
                             // Finished only once its line is in the file.
                             let text = std::fs::read_to_string(&path).unwrap();
@@ -166,7 +192,7 @@ mod tests {
         lines.dedup();
         assert_eq!(lines.len(), 4000);
         let late = AtomicUsize::new(0);
-        journal.submit(b"late", (0, 0), &|_, r| {
+        journal.submit(b"late", (0, 0), |_, r| {
             assert!(r.is_err());
             late.fetch_add(1, Ordering::SeqCst);
         });
@@ -181,7 +207,7 @@ mod tests {
         };
         let journal = Journal::new(Some(file));
         let failed = AtomicUsize::new(0);
-        journal.submit(b"x", (), &|(), r| {
+        journal.submit(b"x", (), |(), r| {
             assert_eq!(r.as_ref().unwrap_err().kind(), io::ErrorKind::StorageFull);
             failed.fetch_add(1, Ordering::SeqCst);
         });

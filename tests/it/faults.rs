@@ -228,3 +228,55 @@ fn a_broken_api_never_changes_the_config() {
         api.clear_faults();
     }
 }
+
+#[test]
+fn pipelined_requests_never_stall_the_save_file() {
+    // Two deliveries in one write on one connection: tiny_http answers them in order, so the
+    // receiver must never wait on the second's answer while holding up the first's write.
+    let env = Env::new();
+    let save = env.path("s.jsonl");
+    let l = Listener::start(&env, None, &["--save", save.to_str().unwrap()]);
+    let addr = l
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let one = |i: usize| {
+        let body = format!(r#"{{"userId":"1","eventType":"trackingStarted","n":{i}}}"#);
+        format!(
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let clients: Vec<_> = (0..8)
+        .map(|c| {
+            let addr = addr.clone();
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(&addr).unwrap();
+                s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+                let mut got = 0;
+                for round in 0..50 {
+                    let batch: String = (0..4).map(|k| one(c * 1000 + round * 4 + k)).collect();
+                    s.write_all(batch.as_bytes()).unwrap();
+                    let mut text = String::new();
+                    let mut buf = [0u8; 4096];
+                    while text.matches("HTTP/1.1 200").count() < 4 {
+                        let n = s.read(&mut buf).expect("an answer within 10 s");
+                        assert!(n > 0, "connection closed");
+                        text.push_str(&String::from_utf8_lossy(&buf[..n]));
+                    }
+                    got += 4;
+                }
+                got
+            })
+        })
+        .collect();
+    let total: usize = clients.into_iter().map(|c| c.join().unwrap()).sum();
+    assert_eq!(total, 8 * 50 * 4);
+    let (status, _, err) = l.interrupt();
+    assert!(status.success(), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&save).unwrap().lines().count(),
+        total
+    );
+}
