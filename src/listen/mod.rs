@@ -130,8 +130,8 @@ struct Shared {
     stop: Sender<Stop>,
     stopping: AtomicBool,
     idle: AtomicUsize,
-    started: Instant,
-    last_spawn_us: AtomicU64,
+    /// Handlers reading a request body right now.
+    reading: AtomicUsize,
     alive: Mutex<usize>,
     alive_changed: Condvar,
 }
@@ -207,8 +207,7 @@ pub fn start(server: Server, opts: Options, save: Option<std::fs::File>) -> Runn
         stop: stop_tx.clone(),
         stopping: AtomicBool::new(false),
         idle: AtomicUsize::new(0),
-        started: Instant::now(),
-        last_spawn_us: AtomicU64::new(0),
+        reading: AtomicUsize::new(0),
         alive: Mutex::new(0),
         alive_changed: Condvar::new(),
     });
@@ -230,6 +229,13 @@ pub fn start(server: Server, opts: Options, save: Option<std::fs::File>) -> Runn
     let server = Arc::new(server);
     for _ in 0..2 {
         spawn_handler(&server, &shared);
+    }
+    {
+        let server = server.clone();
+        let shared = shared.clone();
+        let _ = thread::Builder::new()
+            .name("keeper".into())
+            .spawn(move || keeper(server, shared));
     }
     Running {
         server,
@@ -334,18 +340,30 @@ fn spawn_handler(server: &Arc<Server>, shared: &Arc<Shared>) {
     }
 }
 
-/// The least time between two new handlers.
-const SPAWN_EVERY: Duration = Duration::from_millis(5);
+/// How often the keeper looks at the handler pool.
+const KEEP_EVERY: Duration = Duration::from_millis(5);
+/// Up to this many handlers the pool grows whenever none is idle; past it, only while at least half
+/// of them are stuck reading a body (stalled clients). Handlers waiting for their line to be written
+/// also look busy, and under plain load more of them would only cost memory.
+const HANDLERS_EASY: usize = 16;
 
-/// Whether a new handler may start now (one per [`SPAWN_EVERY`] at most).
-fn may_spawn(shared: &Shared) -> bool {
-    let now = shared.started.elapsed().as_micros() as u64;
-    let last = shared.last_spawn_us.load(Ordering::Relaxed);
-    now.saturating_sub(last) >= SPAWN_EVERY.as_micros() as u64
-        && shared
-            .last_spawn_us
-            .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
-            .is_ok()
+/// The keeper: every [`KEEP_EVERY`], start a handler when none is idle and the pool may grow. It does
+/// not depend on any handler being free to notice, so a pool of stalled handlers still grows.
+fn keeper(server: Arc<Server>, shared: Arc<Shared>) {
+    loop {
+        thread::sleep(KEEP_EVERY);
+        if shared.stopping.load(Ordering::SeqCst) {
+            return;
+        }
+        if shared.idle.load(Ordering::SeqCst) > 0 {
+            continue;
+        }
+        let alive = *shared.alive.lock().unwrap_or_else(|e| e.into_inner());
+        let stalled = shared.reading.load(Ordering::Relaxed);
+        if alive < HANDLERS_EASY || stalled * 2 >= alive {
+            spawn_handler(&server, &shared);
+        }
+    }
 }
 
 fn handler_loop(server: &Arc<Server>, shared: &Arc<Shared>) {
@@ -357,15 +375,9 @@ fn handler_loop(server: &Arc<Server>, shared: &Arc<Shared>) {
         } else {
             server.recv_timeout(Duration::from_millis(100))
         };
-        let idle_before = shared.idle.fetch_sub(1, Ordering::SeqCst);
+        shared.idle.fetch_sub(1, Ordering::SeqCst);
         match next {
             Ok(Some(request)) => {
-                // The last idle handler just took work: start another so a slow request (a stalled
-                // client) never holds up the next one — but at most one every SPAWN_EVERY, since
-                // under plain load more handlers than cores only cost memory.
-                if idle_before <= 1 && !stopping && may_spawn(shared) {
-                    spawn_handler(server, shared);
-                }
                 let _ = std::panic::catch_unwind(AssertUnwindSafe(|| handle(shared, request)));
             }
             Ok(None) if stopping => return,
@@ -520,10 +532,12 @@ fn delivery(shared: &Shared, mut request: Request, path: String) {
         return too_large(shared, request, format!("{len} bytes"));
     }
     let mut bytes = Vec::with_capacity(request.body_length().unwrap_or(1024).min(64 * 1024));
+    shared.reading.fetch_add(1, Ordering::Relaxed);
     let read = request
         .as_reader()
         .take(opts.max_body + 1)
         .read_to_end(&mut bytes);
+    shared.reading.fetch_sub(1, Ordering::Relaxed);
     if let Err(e) = read {
         // The body ended before its Content-Length said, or the client went away: nothing is
         // recorded; answer in case it still listens.

@@ -388,11 +388,12 @@ fn stalled_and_idle_clients_do_not_hold_up_the_others() {
         .trim_start_matches("http://")
         .trim_end_matches('/')
         .to_string();
-    // Clients that promise a body and never finish it.
-    let mut stalled: Vec<TcpStream> = (0..10)
+    // Clients that promise a body and never finish it: more than 1 KiB, so a handler (not tiny_http)
+    // reads it, and more of them than the pool grows to freely (16).
+    let mut stalled: Vec<TcpStream> = (0..30)
         .map(|_| {
             let mut s = TcpStream::connect(&addr).unwrap();
-            s.write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"eventType\"")
+            s.write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"eventType\"")
                 .unwrap();
             s
         })
