@@ -1,11 +1,12 @@
 //! The receiver: a tiny_http server whose handlers record each delivery (`--save`, group-committed),
 //! answer the provider as soon as it is recorded, then forward and print it off the answer's path.
 //!
-//! Threads: tiny_http's accept thread and one thread per connection (its own pool) read requests;
-//! an elastic pool of handlers takes them from its queue (a new handler is started whenever none is
-//! idle, up to [`MAX_HANDLERS`], so a stalled client holds one handler and never the others); one
-//! writer thread owns the save file; one printer thread owns stdout, so a slow terminal or pipe never
-//! delays an answer.
+//! Threads: tiny_http's accept thread and its connection threads read requests; an elastic pool of
+//! handlers takes them from its queue (a keeper thread adds one when none is idle — freely up to
+//! [`HANDLERS_EASY`], beyond that only for stalled clients, never past [`MAX_HANDLERS`]), records
+//! each delivery in the save file by group commit ([`save`], no writer thread) and answers it;
+//! forward threads post to `--forward-to`; one printer thread owns stdout, so a slow terminal or pipe
+//! never delays an answer.
 
 pub mod forward;
 pub mod record;
@@ -175,7 +176,6 @@ pub fn local_url(server: &Server) -> String {
     }
 }
 
-/// Start handling requests.
 /// Start handling requests; `save` is the opened `--save` file, if any.
 pub fn start(server: Server, opts: Options, save: Option<std::fs::File>) -> Running {
     let (stop_tx, stop_rx) = mpsc::channel();
@@ -261,10 +261,6 @@ pub struct Summary {
 }
 
 impl Running {
-    pub fn stats(&self) -> &Stats {
-        &self.shared.stats
-    }
-
     /// Stop accepting, let handlers finish what they hold (up to [`STOP_GRACE`]), write out what is
     /// being saved and printed, and return the counts.
     pub fn stop(self) -> Summary {
@@ -481,11 +477,11 @@ fn header_value<'a>(request: &'a Request, name: &'static str) -> Option<&'a str>
         .map(|h| h.value.as_str())
 }
 
-/// A delivery on its way into the journal, with what is to be done once it is written.
+/// A delivery whose line has gone to the journal, with what is to be done once it is written.
 struct Recorded {
     request: Request,
     seq: u64,
-    remote: String,
+    remote: Remote,
     path: String,
     outcome: Result<Accepted, String>,
 }
@@ -501,6 +497,19 @@ struct Accepted {
     record: Option<Vec<u8>>,
 }
 
+/// The client's address, formatted only when a warning names it.
+#[derive(Clone, Copy)]
+struct Remote(Option<std::net::SocketAddr>);
+
+impl std::fmt::Display for Remote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(a) => write!(f, "{a}"),
+            None => f.write_str("?"),
+        }
+    }
+}
+
 enum ForwardMsg {
     Job(Box<Accepted>),
     Stop,
@@ -508,9 +517,7 @@ enum ForwardMsg {
 
 fn delivery(shared: &Shared, mut request: Request, path: String) {
     let opts = &shared.opts;
-    let remote = request
-        .remote_addr()
-        .map_or("?".to_string(), |a| a.to_string());
+    let remote = Remote(request.remote_addr().copied());
     let too_large = |shared: &Shared, request: Request, size: String| {
         shared.stats.too_large.fetch_add(1, Ordering::Relaxed);
         eprintln!(
@@ -595,11 +602,8 @@ fn delivery(shared: &Shared, mut request: Request, path: String) {
         path,
         outcome,
     };
-    shared
-        .journal
-        .submit(&line, recorded, |rec, written: &io::Result<()>| {
-            finish(shared, rec, written)
-        });
+    let written = shared.journal.record(&line);
+    finish(shared, recorded, &written);
 }
 
 /// Once a delivery's line is written (or failed to be): answer, then forward or show it.
@@ -627,13 +631,8 @@ fn finish(shared: &Shared, rec: Recorded, written: &io::Result<()>) {
         Ok(a) => a,
         Err(reason) => {
             shared.stats.rejected.fetch_add(1, Ordering::Relaxed);
-            let mut body = Vec::new();
-            let _ = serde_json::to_writer(&mut body, &serde_json::json!({"error": reason}));
-            let _ = request.respond(
-                Response::from_data(body)
-                    .with_status_code(400)
-                    .with_header(Header::from_bytes("Content-Type", "application/json").unwrap()),
-            );
+            let body = serde_json::json!({ "error": reason }).to_string();
+            let _ = request.respond(json_response(400, body));
             eprintln!(
                 "timeular-hooks: warning: rejected delivery #{seq} from {remote} to {}: {}",
                 sanitize(&path),

@@ -36,7 +36,7 @@ struct State {
     spare: Vec<u8>,
 }
 
-/// The journal of deliveries: a file with group commit, or none (then a delivery finishes at once).
+/// The journal of deliveries: a file with group commit, or none (then recording is a no-op).
 pub struct Journal {
     state: Mutex<State>,
     changed: Condvar,
@@ -82,14 +82,8 @@ impl Journal {
         }
     }
 
-    /// Record `line` (without its newline), then call `finish` with `item` and whether the line is in
-    /// the file — always on this thread, once its group is written.
-    pub fn submit<T>(&self, line: &[u8], item: T, finish: impl FnOnce(T, &io::Result<()>)) {
-        let result = self.record(line);
-        finish(item, &result);
-    }
-
-    fn record(&self, line: &[u8]) -> io::Result<()> {
+    /// Append `line` (without its newline) and return once its group is written, or failed to be.
+    pub fn record(&self, line: &[u8]) -> io::Result<()> {
         let Some(file) = &self.file else {
             return Ok(());
         };
@@ -152,30 +146,23 @@ impl Journal {
 mod tests {
     use super::*;
     use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
 
     #[test]
-    fn concurrent_submissions_are_written_once_and_finished_after() {
-        // Each submitter finishes its own item, after its line is in the file.
+    fn concurrent_records_are_written_once_and_in_the_file_on_return() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.jsonl");
         let journal = Arc::new(Journal::new(Some(open_file(&path).unwrap())));
-        let finished = Arc::new(AtomicUsize::new(0));
         let handles: Vec<_> = (0..8)
             .map(|t| {
                 let j = journal.clone();
-                let finished = finished.clone();
                 let path = path.clone();
                 std::thread::spawn(move || {
                     for i in 0..500 {
                         let line = format!("{{\"t\":{t},\"i\":{i}}}");
-                        j.submit(line.as_bytes(), (t, i), |(t, i), r| {
-                            assert!(r.is_ok());
-                            // Finished only once its line is in the file.
-                            let text = std::fs::read_to_string(&path).unwrap();
-                            assert!(text.contains(&format!("{{\"t\":{t},\"i\":{i}}}\n")));
-                            finished.fetch_add(1, Ordering::SeqCst);
-                        });
+                        j.record(line.as_bytes()).unwrap();
+                        // Returned only once its line is in the file.
+                        let text = std::fs::read_to_string(&path).unwrap();
+                        assert!(text.contains(&format!("{line}\n")));
                     }
                 })
             })
@@ -184,19 +171,13 @@ mod tests {
             h.join().unwrap();
         }
         journal.close();
-        assert_eq!(finished.load(Ordering::SeqCst), 4000);
         let text = std::fs::read_to_string(&path).unwrap();
         let mut lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4000);
         lines.sort();
         lines.dedup();
         assert_eq!(lines.len(), 4000);
-        let late = AtomicUsize::new(0);
-        journal.submit(b"late", (0, 0), |_, r| {
-            assert!(r.is_err());
-            late.fetch_add(1, Ordering::SeqCst);
-        });
-        assert_eq!(late.load(Ordering::SeqCst), 1);
+        assert!(journal.record(b"late").is_err(), "closed");
     }
 
     #[test]
@@ -206,11 +187,9 @@ mod tests {
             return;
         };
         let journal = Journal::new(Some(file));
-        let failed = AtomicUsize::new(0);
-        journal.submit(b"x", (), |(), r| {
-            assert_eq!(r.as_ref().unwrap_err().kind(), io::ErrorKind::StorageFull);
-            failed.fetch_add(1, Ordering::SeqCst);
-        });
-        assert_eq!(failed.load(Ordering::SeqCst), 1);
+        assert_eq!(
+            journal.record(b"x").unwrap_err().kind(),
+            io::ErrorKind::StorageFull
+        );
     }
 }
