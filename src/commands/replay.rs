@@ -16,8 +16,6 @@ use crate::listen::forward::{Forwarder, Outcome};
 use crate::output::sanitize;
 use crate::target;
 
-use super::trigger::describe;
-
 /// The fields of a saved line that replay needs.
 #[derive(Deserialize)]
 struct Saved<'a> {
@@ -116,7 +114,7 @@ pub fn run(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
                 "#{:<3} {} -> {}",
                 saved.seq,
                 sanitize(event),
-                describe(&outcome)
+                outcome.summary()
             );
         }
     }

@@ -54,7 +54,7 @@ pub fn report(ctx: &Ctx, what: &str, url: &str, outcome: &Outcome) -> Result<()>
             "error": error,
         }))?;
     } else {
-        println!("{what} -> {url}: {}", describe(outcome));
+        println!("{what} -> {url}: {}", outcome.summary());
     }
     match outcome {
         _ if outcome.ok() => Ok(()),
@@ -65,15 +65,5 @@ pub fn report(ctx: &Ctx, what: &str, url: &str, outcome: &Outcome) -> Result<()>
             "cannot deliver to {url} ({}); is 'timeular-hooks listen' (or your app) running there?",
             sanitize(reason)
         )),
-    }
-}
-
-/// "200 in 3 ms" or "failed: connection refused".
-pub fn describe(outcome: &Outcome) -> String {
-    match outcome {
-        Outcome::Answered { status, elapsed } => {
-            format!("{status} in {} ms", elapsed.as_millis())
-        }
-        Outcome::Failed { reason, .. } => format!("failed: {}", sanitize(reason)),
     }
 }

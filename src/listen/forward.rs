@@ -8,6 +8,8 @@ use anyhow::Result;
 use reqwest::blocking::Client;
 use reqwest::header::CONTENT_TYPE;
 
+use crate::output::sanitize;
+
 pub struct Forwarder {
     http: Client,
     url: String,
@@ -74,20 +76,24 @@ impl Forwarder {
 }
 
 impl Outcome {
-    /// "→ 200 in 3 ms", "→ 410 in 2 ms (not passed on)", "→ failed: connection refused"
-    pub fn describe(&self) -> String {
+    /// "200 in 3 ms" or "failed: connection refused" (terminal-safe).
+    pub fn summary(&self) -> String {
         match self {
-            Outcome::Answered { status, elapsed } => format!(
-                "→ {status} in {} ms{}",
-                elapsed.as_millis(),
-                if *status == 410 {
-                    " (not passed on)"
-                } else {
-                    ""
-                }
-            ),
-            Outcome::Failed { reason, .. } => format!("→ failed: {reason}"),
+            Outcome::Answered { status, elapsed } => {
+                format!("{status} in {} ms", elapsed.as_millis())
+            }
+            Outcome::Failed { reason, .. } => format!("failed: {}", sanitize(reason)),
         }
+    }
+
+    /// For a delivery's line: "→ 200 in 3 ms", "→ 410 in 2 ms (not passed on)", "→ failed: ...".
+    pub fn describe(&self) -> String {
+        let gone = matches!(self, Outcome::Answered { status: 410, .. });
+        format!(
+            "→ {}{}",
+            self.summary(),
+            if gone { " (not passed on)" } else { "" }
+        )
     }
 
     pub fn ok(&self) -> bool {
