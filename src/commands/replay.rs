@@ -10,7 +10,6 @@ use serde_json::value::RawValue;
 
 use crate::cli::ReplayArgs;
 use crate::context::Ctx;
-use crate::error::Reported;
 use crate::events;
 use crate::listen::forward::{Forwarder, Outcome};
 use crate::output::sanitize;
@@ -46,7 +45,8 @@ pub fn run(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
             .collect()
     };
     let forwarder = Forwarder::new(url.as_str(), ctx.timeout)?;
-    let (mut sent, mut failed, mut malformed) = (0usize, 0usize, 0usize);
+    let (mut sent, mut malformed) = (0usize, 0usize);
+    let mut failed: Vec<u64> = Vec::new();
     let mut results = Vec::new();
     for (n, line) in BufReader::new(file).split(b'\n').enumerate() {
         let line_no = n + 1;
@@ -94,7 +94,7 @@ pub fn run(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
         );
         sent += 1;
         if !outcome.ok() {
-            failed += 1;
+            failed.push(saved.seq);
         }
         let event = saved.event.as_deref().unwrap_or("(no eventType)");
         if ctx.json {
@@ -122,8 +122,9 @@ pub fn run(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
         crate::output::print_json(&results)?;
     }
     let mut summary = format!(
-        "Replayed {sent} deliveries to {url}: {} answered 2xx, {failed} failed",
-        sent - failed
+        "Replayed {sent} deliveries to {url}: {} answered 2xx, {} failed",
+        sent - failed.len(),
+        failed.len()
     );
     if malformed > 0 {
         summary.push_str(&format!("; {malformed} line(s) skipped"));
@@ -133,8 +134,21 @@ pub fn run(ctx: &Ctx, args: ReplayArgs) -> Result<()> {
     if sent == 0 && malformed == 0 {
         ctx.notes.info("Nothing matched; check --event and --seq.");
     }
-    if failed > 0 || malformed > 0 {
-        return Err(Reported.into());
+    if !failed.is_empty() {
+        let seqs: Vec<String> = failed.iter().take(20).map(u64::to_string).collect();
+        return Err(anyhow::anyhow!(
+            "{} of {sent} deliveries got no 2xx from {url}; check the receiver there, then send those again with 'timeular-hooks replay {} --url {url} --seq {}{}'",
+            failed.len(),
+            args.file.display(),
+            seqs.join(" "),
+            if failed.len() > 20 { " ..." } else { "" }
+        ));
+    }
+    if malformed > 0 {
+        return Err(anyhow::anyhow!(
+            "{malformed} line(s) of {} are not saved deliveries and were skipped (see the warnings above)",
+            args.file.display()
+        ));
     }
     Ok(())
 }

@@ -234,6 +234,8 @@ fn replay_skips_malformed_lines_and_filters_by_seq() {
     assert!(stderr(&a).contains("line 2 of"), "{}", stderr(&a));
     assert!(stderr(&a).contains("is not a saved delivery"));
     assert!(stderr(&a).contains("Replayed 2 deliveries"));
+    assert!(stderr(&a).contains("error: 1 line(s) of"), "{}", stderr(&a));
+    assert!(stderr(&a).contains("are not saved deliveries and were skipped"));
     let a = env
         .cmd()
         .args([
@@ -273,4 +275,14 @@ fn replay_reports_a_failing_receiver() {
         .code(1);
     assert!(stdout(&a).contains("-> 500 in "));
     assert!(stderr(&a).contains("0 answered 2xx, 1 failed"));
+    assert!(
+        stderr(&a).contains(&format!(
+            "error: 1 of 1 deliveries got no 2xx from {}; check the receiver there, then send those again with 'timeular-hooks replay {} --url {} --seq 1'",
+            app.url,
+            file.display(),
+            app.url
+        )),
+        "{}",
+        stderr(&a)
+    );
 }
