@@ -1,11 +1,14 @@
 //! A delivery as the provider POSTs it (`{"userId", "eventType", "data"}`), and how each event reads
-//! in one line. Everything here works on `serde_json::Value` and never panics: unknown events and
-//! fields, missing or mistyped values all fall back to something generic, and every string from the
-//! payload is made terminal-safe.
+//! in one line. Everything here works on a parsed body ([`Json`], borrowed from the bytes) and never
+//! panics: unknown events and fields, missing or mistyped values all fall back to something generic,
+//! and every string from the payload is made terminal-safe.
+
+use std::fmt::Write as _;
 
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
-use serde_json::Value;
+
+use crate::json::Json;
 
 use crate::output::{Style, sanitize};
 
@@ -13,8 +16,8 @@ use crate::output::{Style, sanitize};
 const NOTE_MAX: usize = 120;
 
 /// The event type of a body, if it has a string one.
-pub fn event_type(body: &Value) -> Option<&str> {
-    body.get("eventType").and_then(Value::as_str)
+pub fn event_type<'a>(body: &'a Json) -> Option<&'a str> {
+    body.get("eventType").and_then(Json::as_str)
 }
 
 /// The colour of an event's name on a terminal, by kind.
@@ -31,33 +34,62 @@ pub fn style_of(event: &str) -> Style {
     }
 }
 
+/// The parts of a line as they are added, joined with " · "; empty parts are left out.
+struct Parts(String);
+
+impl Parts {
+    fn push(&mut self, part: &str) {
+        if part.is_empty() {
+            return;
+        }
+        if !self.0.is_empty() {
+            self.0.push_str(" · ");
+        }
+        self.0.push_str(part);
+    }
+
+    fn push_fmt(&mut self, part: std::fmt::Arguments) {
+        let before = self.0.len();
+        if before > 0 {
+            self.0.push_str(" · ");
+        }
+        let start = self.0.len();
+        let _ = self.0.write_fmt(part);
+        if self.0.len() == start {
+            self.0.truncate(before);
+        }
+    }
+}
+
 /// What matters about a delivery, in one terminal-safe line (without time, sequence or event name).
-pub fn summary(body: &Value, tz: &TimeZone) -> String {
-    let data = body.get("data").unwrap_or(&Value::Null);
+pub fn summary(body: &Json, tz: &TimeZone) -> String {
+    let mut p = Parts(String::with_capacity(160));
+    let data = body.get("data").unwrap_or(&Json::Null);
     let event = event_type(body).unwrap_or("");
-    let parts: Vec<String> = match event {
+    match event {
         "trackingStarted" | "trackingEdited" | "trackingCanceled" => {
-            let t = data.get("currentTracking").unwrap_or(&Value::Null);
-            let mut p = vec![activity_name(t)];
+            let t = data.get("currentTracking").unwrap_or(&Json::Null);
+            p.push(activity_name(t));
             let when = t
                 .get("startedAt")
-                .and_then(Value::as_str)
-                .map(|s| local(s, tz));
+                .and_then(Json::as_str)
+                .map(|s| Local(s, tz));
             match (event, when) {
-                ("trackingStarted", Some(w)) => p.push(format!("started {w}")),
-                ("trackingEdited", Some(w)) => p.push(format!("since {w}")),
-                ("trackingCanceled", Some(w)) => p.push(format!("started {w}, discarded")),
-                ("trackingCanceled", None) => p.push("discarded".to_string()),
+                ("trackingStarted", Some(w)) => p.push_fmt(format_args!("started {w}")),
+                ("trackingEdited", Some(w)) => p.push_fmt(format_args!("since {w}")),
+                ("trackingCanceled", Some(w)) => {
+                    p.push_fmt(format_args!("started {w}, discarded"));
+                }
+                ("trackingCanceled", None) => p.push("discarded"),
                 _ => {}
             }
-            p.extend(note(t));
-            p
+            note(&mut p, t);
         }
         "trackingStopped" => {
-            let mut p = match data.get("newTimeEntry") {
-                Some(e) if e.is_object() => entry(e, tz),
-                _ => vec!["no new time entry".to_string()],
-            };
+            match data.get("newTimeEntry") {
+                Some(e) if e.is_object() => entry(&mut p, e, tz),
+                _ => p.push("no new time entry"),
+            }
             let counts: Vec<String> = [
                 ("createdTimeEntries", "created"),
                 ("editedTimeEntries", "edited"),
@@ -65,14 +97,13 @@ pub fn summary(body: &Value, tz: &TimeZone) -> String {
             ]
             .iter()
             .filter_map(|(k, word)| {
-                let n = data.get(*k).and_then(Value::as_array).map_or(0, Vec::len);
+                let n = data.get(k).and_then(Json::as_array).map_or(0, <[_]>::len);
                 (n > 0).then(|| format!("{n} {word}"))
             })
             .collect();
             if !counts.is_empty() {
-                p.push(format!("other entries: {}", counts.join(", ")));
+                p.push_fmt(format_args!("other entries: {}", counts.join(", ")));
             }
-            p
         }
         "timeEntryCreated" | "timeEntryUpdated" => {
             let key = if event == "timeEntryCreated" {
@@ -80,146 +111,146 @@ pub fn summary(body: &Value, tz: &TimeZone) -> String {
             } else {
                 "updatedTimeEntry"
             };
-            let e = data.get(key).unwrap_or(&Value::Null);
-            let mut p = vec![format!("entry {}", id(e))];
-            p.extend(entry(e, tz));
-            p
+            let e = data.get(key).unwrap_or(&Json::Null);
+            p.push_fmt(format_args!("entry {}", Id(e)));
+            entry(&mut p, e, tz);
         }
-        "timeEntryDeleted" => vec![format!(
+        "timeEntryDeleted" => p.push_fmt(format_args!(
             "entry {} deleted",
-            id(data.get("deletedTimeEntry").unwrap_or(&Value::Null))
-        )],
+            Id(data.get("deletedTimeEntry").unwrap_or(&Json::Null))
+        )),
         "activityCreated" | "activityUpdated" => {
             let key = if event == "activityCreated" {
                 "createdActivity"
             } else {
                 "updatedActivity"
             };
-            let a = data.get(key).unwrap_or(&Value::Null);
-            let mut p = vec![format!("activity {}", id(a)), text(a, "name")];
-            if let Some(c) = a.get("color").and_then(Value::as_str) {
-                p.push(c.to_string());
-            }
-            p
+            let a = data.get(key).unwrap_or(&Json::Null);
+            p.push_fmt(format_args!("activity {}", Id(a)));
+            p.push(text(a, "name"));
+            p.push(text(a, "color"));
         }
-        "activityDeleted" => vec![format!(
+        "activityDeleted" => p.push_fmt(format_args!(
             "activity {} deleted",
-            id(data.get("deletedActivity").unwrap_or(&Value::Null))
-        )],
+            Id(data.get("deletedActivity").unwrap_or(&Json::Null))
+        )),
         "folderCreated" | "folderUpdated" => {
-            vec![format!("folder {}", id(data)), text(data, "name")]
+            p.push_fmt(format_args!("folder {}", Id(data)));
+            p.push(text(data, "name"));
         }
-        "folderDeleted" => vec![format!("folder {} deleted", id(data))],
-        "timeLeaveDeleted" => vec![format!("time leave {} deleted", id(data))],
+        "folderDeleted" => p.push_fmt(format_args!("folder {} deleted", Id(data))),
+        "timeLeaveDeleted" => p.push_fmt(format_args!("time leave {} deleted", Id(data))),
         e if e.starts_with("timeLeave") => {
-            let mut p = vec![format!("time leave {}", id(data))];
-            if let Some(name) = data
-                .get("user")
-                .and_then(|u| u.get("name"))
-                .and_then(Value::as_str)
-            {
-                p.push(name.to_string());
-            }
-            let start = data.get("startDate").and_then(Value::as_str);
-            let end = data.get("endDate").and_then(Value::as_str);
+            p.push_fmt(format_args!("time leave {}", Id(data)));
+            p.push(text(data.get("user").unwrap_or(&Json::Null), "name"));
+            let start = data.get("startDate").and_then(Json::as_str);
+            let end = data.get("endDate").and_then(Json::as_str);
             match (start, end) {
-                (Some(s), Some(e)) if s == e => p.push(s.to_string()),
-                (Some(s), Some(e)) => p.push(format!("{s} → {e}")),
-                (Some(s), None) | (None, Some(s)) => p.push(s.to_string()),
+                (Some(s), Some(e)) if s == e => p.push(s),
+                (Some(s), Some(e)) => p.push_fmt(format_args!("{s} → {e}")),
+                (Some(s), None) | (None, Some(s)) => p.push(s),
                 (None, None) => {}
             }
-            if let Some(s) = data.get("status").and_then(Value::as_str) {
-                p.push(s.to_string());
-            }
-            p
+            p.push(text(data, "status"));
         }
-        _ => generic(body),
-    };
-    let line = parts
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    sanitize(&line).into_owned()
+        _ => generic(&mut p, body),
+    }
+    match sanitize(&p.0) {
+        std::borrow::Cow::Borrowed(_) => p.0,
+        std::borrow::Cow::Owned(safe) => safe,
+    }
 }
 
 /// An unknown event: who it is for and which fields its data has.
-fn generic(body: &Value) -> Vec<String> {
-    let mut p = Vec::new();
+fn generic(p: &mut Parts, body: &Json) {
     if !body.is_object() {
-        p.push(format!("a JSON {}", kind(body)));
-        return p;
+        p.push_fmt(format_args!("a JSON {}", body.kind()));
+        return;
     }
     if let Some(u) = body.get("userId") {
-        p.push(format!("user {}", scalar(u)));
+        p.push_fmt(format_args!("user {}", Scalar(u)));
     }
-    match body.get("data") {
-        Some(Value::Object(m)) if !m.is_empty() => {
-            let keys: Vec<&str> = m.keys().map(String::as_str).take(8).collect();
-            let more = if m.len() > 8 { ", …" } else { "" };
-            p.push(format!("data: {}{more}", keys.join(", ")));
+    let (label, keys) = match body.get("data") {
+        Some(d @ Json::Object(_)) if !d.keys().is_empty() => ("data", d.keys()),
+        Some(other) => {
+            p.push_fmt(format_args!("data: {}", other.kind()));
+            return;
         }
-        Some(other) => p.push(format!("data: {}", kind(other))),
-        None => {
-            let keys: Vec<&str> = body
-                .as_object()
-                .map(|m| m.keys().map(String::as_str).take(8).collect())
-                .unwrap_or_default();
-            p.push(format!("fields: {}", keys.join(", ")));
+        None => ("fields", body.keys()),
+    };
+    let more = if label == "data" && keys.len() > 8 {
+        ", …"
+    } else {
+        ""
+    };
+    let shown: Vec<&str> = keys.into_iter().take(8).collect();
+    p.push_fmt(format_args!("{label}: {}{more}", shown.join(", ")));
+}
+
+/// A scalar as text: a string as it is, a number or boolean as JSON writes it, anything else "?".
+struct Scalar<'a, 'b>(&'a Json<'b>);
+
+impl std::fmt::Display for Scalar<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Json::String(s) => f.write_str(s),
+            Json::Number(n) => write!(f, "{n}"),
+            Json::Bool(b) => write!(f, "{b}"),
+            _ => f.write_str("?"),
         }
     }
-    p
 }
 
-fn kind(v: &Value) -> &'static str {
+/// Whether `v` reads as `text` (see [`Scalar`]).
+fn is_scalar(v: &Json, text: &str) -> bool {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+        Json::String(s) => s == text,
+        // Without formatting the number: digits that read as the same integer, written the way
+        // JSON writes it (no leading zero).
+        Json::Number(n) if text.bytes().all(|b| b.is_ascii_digit()) => {
+            n.as_u64().is_some_and(|u| {
+                (text == "0" || !text.starts_with('0')) && text.parse::<u64>().ok() == Some(u)
+            })
+        }
+        other => Scalar(other).to_string() == text,
     }
 }
 
-fn scalar(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        _ => "?".to_string(),
+/// The `id` of an object as text, "?" when it has none.
+struct Id<'a, 'b>(&'a Json<'b>);
+
+impl std::fmt::Display for Id<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.get("id") {
+            Some(v) => Scalar(v).fmt(f),
+            None => f.write_str("?"),
+        }
     }
 }
 
-fn id(v: &Value) -> String {
-    v.get("id").map_or("?".to_string(), scalar)
+/// The string member `key` of `v`, or "" (a part left out).
+fn text<'a>(v: &'a Json, key: &str) -> &'a str {
+    v.get(key).and_then(Json::as_str).unwrap_or("")
 }
 
-fn text(v: &Value, key: &str) -> String {
-    v.get(key).and_then(Value::as_str).unwrap_or("").to_string()
-}
-
-fn activity_name(v: &Value) -> String {
+fn activity_name<'a>(v: &'a Json) -> &'a str {
     v.get("activity")
         .and_then(|a| a.get("name"))
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .unwrap_or("(no activity)")
-        .to_string()
 }
 
 /// A time entry: activity, span with duration, note.
-fn entry(e: &Value, tz: &TimeZone) -> Vec<String> {
-    let mut p = vec![activity_name(e)];
-    let d = e.get("duration").unwrap_or(&Value::Null);
-    let start = d.get("startedAt").and_then(Value::as_str);
-    let stop = d.get("stoppedAt").and_then(Value::as_str);
+fn entry(p: &mut Parts, e: &Json, tz: &TimeZone) {
+    p.push(activity_name(e));
+    let d = e.get("duration").unwrap_or(&Json::Null);
+    let start = d.get("startedAt").and_then(Json::as_str);
+    let stop = d.get("stoppedAt").and_then(Json::as_str);
     if let Some(span) = span(start, stop, tz) {
-        p.push(span);
+        p.push(&span);
     }
-    p.extend(note(e));
-    p
+    note(p, e);
 }
-
 /// "2020-11-30 08:08:52 → 09:08:59 (1h 0m 7s)" in the local zone; the date is repeated only when
 /// the span crosses midnight.
 pub fn span(start: Option<&str>, stop: Option<&str>, tz: &TimeZone) -> Option<String> {
@@ -238,8 +269,8 @@ pub fn span(start: Option<&str>, stop: Option<&str>, tz: &TimeZone) -> Option<St
             }
             _ => Some(format!("{a} → {b}")),
         },
-        (Some(a), None) => Some(format!("from {}", local(a, tz))),
-        (None, Some(b)) => Some(format!("until {}", local(b, tz))),
+        (Some(a), None) => Some(format!("from {}", Local(a, tz))),
+        (None, Some(b)) => Some(format!("until {}", Local(b, tz))),
         (None, None) => None,
     }
 }
@@ -253,23 +284,42 @@ fn parse_utc(s: &str) -> Option<jiff::ZonedDateTime> {
 
 /// A payload timestamp in the local zone, or the text as it came when it does not parse.
 pub fn local(s: &str, tz: &TimeZone) -> String {
-    match parse_utc(s) {
-        Some(z) => date_time(&z.with_time_zone(tz.clone())),
-        None => s.to_string(),
+    Local(s, tz).to_string()
+}
+
+/// [`local`], written where it is needed.
+struct Local<'a>(&'a str, &'a TimeZone);
+
+impl std::fmt::Display for Local<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match parse_utc(self.0) {
+            Some(z) => DateTimeText(&z.with_time_zone(self.1.clone())).fmt(f),
+            None => f.write_str(self.0),
+        }
     }
 }
 
 /// "2020-11-30 08:08:52" (formatted by hand: this runs for every delivery shown).
 pub fn date_time(z: &jiff::ZonedDateTime) -> String {
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        z.year(),
-        z.month(),
-        z.day(),
-        z.hour(),
-        z.minute(),
-        z.second()
-    )
+    DateTimeText(z).to_string()
+}
+
+struct DateTimeText<'a>(&'a jiff::ZonedDateTime);
+
+impl std::fmt::Display for DateTimeText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let z = self.0;
+        write!(
+            f,
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            z.year(),
+            z.month(),
+            z.day(),
+            z.hour(),
+            z.minute(),
+            z.second()
+        )
+    }
 }
 
 /// "08:08:52"
@@ -291,26 +341,29 @@ pub fn duration(secs: i64) -> String {
     }
 }
 
-/// The note of a tracking or entry, with tags and mentions resolved, clipped for one line.
-fn note(v: &Value) -> Option<String> {
-    let n = v.get("note")?;
-    let text = n.get("text").and_then(Value::as_str)?;
+/// The note of a tracking or entry, with tags and mentions resolved, clipped for one line and quoted.
+fn note(p: &mut Parts, v: &Json) {
+    let Some(n) = v.get("note") else { return };
+    let Some(text) = n.get("text").and_then(Json::as_str) else {
+        return;
+    };
     let resolved = resolve_note(text, n);
     let resolved = resolved.trim();
     if resolved.is_empty() {
-        return None;
+        return;
     }
-    let clipped = if resolved.chars().count() > NOTE_MAX {
-        resolved.chars().take(NOTE_MAX).collect::<String>() + "…"
-    } else {
-        resolved.to_string()
-    };
-    Some(format!("\"{clipped}\""))
+    match resolved.char_indices().nth(NOTE_MAX) {
+        Some((cut, _)) => p.push_fmt(format_args!("\"{}…\"", &resolved[..cut])),
+        None => p.push_fmt(format_args!("\"{resolved}\"")),
+    }
 }
 
 /// Replace `<{{|t|ID|}}>` with `#label` and `<{{|m|ID|}}>` with `@label`, taking labels from the
 /// note's `tags` and `mentions`; an id without an entry keeps its number.
-pub fn resolve_note(text: &str, note: &Value) -> String {
+pub fn resolve_note(text: &str, note: &Json) -> String {
+    if !text.contains('<') {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find("<{{|") {
@@ -329,13 +382,13 @@ pub fn resolve_note(text: &str, note: &Value) -> String {
             }
             let label = note
                 .get(list)
-                .and_then(Value::as_array)
+                .and_then(Json::as_array)
                 .and_then(|items| {
                     items
                         .iter()
-                        .find(|i| i.get("id").map(scalar).as_deref() == Some(id))
+                        .find(|i| i.get("id").is_some_and(|v| is_scalar(v, id)))
                 })
-                .and_then(|i| i.get("label").and_then(Value::as_str))
+                .and_then(|i| i.get("label").and_then(Json::as_str))
                 .map_or_else(|| id.to_string(), str::to_string);
             Some((format!("{sigil}{label}"), end + 4))
         });
@@ -359,13 +412,21 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// A body parsed the way the receiver parses it.
+    fn j(v: serde_json::Value) -> Json<'static> {
+        let text: &'static str = Box::leak(v.to_string().into_boxed_str());
+        crate::json::parse(text.as_bytes()).unwrap()
+    }
+
     fn utc() -> TimeZone {
         TimeZone::UTC
     }
 
     #[test]
     fn notes_resolve_tags_and_mentions() {
-        let note = json!({"tags": [{"id": 1, "label": "boring"}], "mentions": [{"id": 2, "label": "TheSheep"}]});
+        let note = j(
+            json!({"tags": [{"id": 1, "label": "boring"}], "mentions": [{"id": 2, "label": "TheSheep"}]}),
+        );
         assert_eq!(
             resolve_note("99 sheep <{{|t|1|}}> <{{|m|2|}}> <{{|t|9|}}>", &note),
             "99 sheep #boring @TheSheep #9"
@@ -374,6 +435,23 @@ mod tests {
             resolve_note("a <{{|x|1|}}> <{{|t|", &note),
             "a <{{|x|1|}}> <{{|t|"
         );
+    }
+
+    #[test]
+    fn numeric_ids_match_as_json_writes_them() {
+        for (v, text, same) in [
+            (j(json!(1)), "1", true),
+            (j(json!(10)), "10", true),
+            (j(json!(1)), "01", false),
+            (j(json!(0)), "0", true),
+            (j(json!(1.5)), "1.5", true),
+            (j(json!(-3)), "-3", true),
+            (j(json!("7")), "7", true),
+            (j(json!(7)), "8", false),
+        ] {
+            assert_eq!(is_scalar(&v, text), same, "{v:?} {text}");
+            assert_eq!(Scalar(&v).to_string() == text, same, "{v:?} {text}");
+        }
     }
 
     #[test]
@@ -415,22 +493,27 @@ mod tests {
     #[test]
     fn hostile_and_odd_bodies() {
         let tz = utc();
-        assert_eq!(summary(&json!([1, 2]), &tz), "a JSON array");
-        assert_eq!(summary(&json!({"eventType": 5}), &tz), "fields: eventType");
-        let evil = json!({"eventType": "trackingStarted", "data": {"currentTracking": {"activity": {"name": "\u{1b}[2Jwipe"}, "startedAt": 7}}});
+        assert_eq!(summary(&j(json!([1, 2])), &tz), "a JSON array");
+        assert_eq!(
+            summary(&j(json!({"eventType": 5})), &tz),
+            "fields: eventType"
+        );
+        let evil = j(
+            json!({"eventType": "trackingStarted", "data": {"currentTracking": {"activity": {"name": "\u{1b}[2Jwipe"}, "startedAt": 7}}}),
+        );
         let s = summary(&evil, &tz);
         assert!(!s.contains('\u{1b}'), "{s}");
         assert!(s.starts_with("[2Jwipe"), "{s}");
         assert_eq!(
             summary(
-                &json!({"eventType": "trackingStopped", "data": {"newTimeEntry": null}}),
+                &j(json!({"eventType": "trackingStopped", "data": {"newTimeEntry": null}})),
                 &tz
             ),
             "no new time entry"
         );
         assert_eq!(
             summary(
-                &json!({"userId": "1", "eventType": "somethingNew", "data": {"a": 1, "b": 2}}),
+                &j(json!({"userId": "1", "eventType": "somethingNew", "data": {"a": 1, "b": 2}})),
                 &tz
             ),
             "user 1 · data: a, b"

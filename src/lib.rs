@@ -8,6 +8,7 @@ pub mod context;
 pub mod delivery;
 pub mod error;
 pub mod events;
+pub mod json;
 pub mod listen;
 pub mod output;
 pub mod samples;

@@ -41,11 +41,23 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `s` holds a character [`is_unsafe`] refuses, looking at bytes where it can: every unsafe
+/// character is an ASCII control, or starts with the byte 0xC2 (C1 controls) or 0xE2 (the
+/// bidirectional marks). This runs on every line the receiver prints.
+fn has_unsafe(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        0x00..=0x1F | 0x7F => true,
+        0xC2 | 0xE2 => s[i..].chars().next().is_some_and(is_unsafe),
+        _ => false,
+    })
+}
+
 /// Make text from outside (a payload, a header, an API message) safe for a terminal: tabs and line
 /// breaks become spaces, every other control or escape character is dropped. Every string that did not
 /// come from this program goes through here before it is printed.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if !has_unsafe(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -101,6 +113,16 @@ pub fn paint(text: &str, style: Style, color: bool) -> String {
         format!("\x1b[{}m{}\x1b[0m", style.code(), text)
     } else {
         text.to_string()
+    }
+}
+
+/// [`paint`], appended to `out` (for lines built once per delivery).
+pub fn paint_into(out: &mut String, text: std::fmt::Arguments, style: Style, color: bool) {
+    use std::fmt::Write as _;
+    if color {
+        let _ = write!(out, "\x1b[{}m{text}\x1b[0m", style.code());
+    } else {
+        let _ = out.write_fmt(text);
     }
 }
 
@@ -163,6 +185,17 @@ impl Notes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_char_check() {
+        for c in (0..=0x3000u32)
+            .chain(0xFFF0..=0x1_0010)
+            .filter_map(char::from_u32)
+        {
+            let s = format!("a{c}b");
+            assert_eq!(has_unsafe(&s), is_unsafe(c), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn sanitize_strips_escapes_and_controls() {

@@ -26,7 +26,8 @@ use jiff::tz::TimeZone;
 use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::delivery;
-use crate::output::{Style, paint, sanitize, sanitize_block};
+use crate::json::Json;
+use crate::output::{Style, paint, paint_into, sanitize, sanitize_block};
 use forward::Forwarder;
 use record::Received;
 use save::Journal;
@@ -477,19 +478,9 @@ fn header_value<'a>(request: &'a Request, name: &'static str) -> Option<&'a str>
         .map(|h| h.value.as_str())
 }
 
-/// A delivery whose line has gone to the journal, with what is to be done once it is written.
-struct Recorded {
-    request: Request,
-    seq: u64,
-    remote: Remote,
-    path: String,
-    outcome: Result<Accepted, String>,
-}
-
-/// What an accepted delivery still needs after its 200: forwarding and showing.
+/// An accepted delivery on its way to `--forward-to`, with what showing it afterwards needs.
 struct Accepted {
     seq: u64,
-    body: serde_json::Value,
     bytes: Vec<u8>,
     content_type: Option<String>,
     headers: Vec<String>,
@@ -561,61 +552,34 @@ fn delivery(shared: &Shared, mut request: Request, path: String) {
     if bytes.len() as u64 > opts.max_body {
         return too_large(shared, request, "more bytes".to_string());
     }
-    let content_type = header_value(&request, "Content-Type").map(str::to_string);
     let received_at = now_rfc3339();
     let seq = shared.stats.received.fetch_add(1, Ordering::SeqCst) + 1;
     let parsed = record::parse_body(&bytes);
+    let content_type = header_value(&request, "Content-Type");
     let r = Received {
         received_at: &received_at,
         seq,
         path: &path,
-        content_type: content_type.as_deref(),
+        content_type,
         bytes: &bytes,
     };
     let line = match &parsed {
         Ok(v) => record::accepted(&r, delivery::event_type(v)),
         Err(reason) => record::rejected(&r, reason),
     };
-    let outcome = parsed.map(|body| {
-        let headers = if opts.headers {
-            request
-                .headers()
-                .iter()
-                .map(|h| format!("{}: {}", h.field, h.value))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        Accepted {
-            seq,
-            body,
-            bytes,
-            content_type,
-            headers,
-            record: opts.json.then(|| line.clone()),
-        }
-    });
-    let recorded = Recorded {
-        request,
-        seq,
-        remote,
-        path,
-        outcome,
+    let content_type = content_type.map(str::to_string);
+    let headers = if opts.headers && parsed.is_ok() {
+        request
+            .headers()
+            .iter()
+            .map(|h| format!("{}: {}", h.field, h.value))
+            .collect()
+    } else {
+        Vec::new()
     };
-    let written = shared.journal.record(&line);
-    finish(shared, recorded, &written);
-}
 
-/// Once a delivery's line is written (or failed to be): answer, then forward or show it.
-fn finish(shared: &Shared, rec: Recorded, written: &io::Result<()>) {
-    let Recorded {
-        request,
-        seq,
-        remote,
-        path,
-        outcome,
-    } = rec;
-    if let Err(e) = written {
+    // Answer only once the line is written (or failed to be).
+    if let Err(e) = shared.journal.record(&line) {
         // Not recorded, so not acknowledged: the provider will try again.
         shared.stats.unsaved.fetch_add(1, Ordering::Relaxed);
         eprintln!(
@@ -627,12 +591,12 @@ fn finish(shared: &Shared, rec: Recorded, written: &io::Result<()>) {
         ));
         return;
     }
-    let accepted = match outcome {
-        Ok(a) => a,
+    let body = match parsed {
+        Ok(body) => body,
         Err(reason) => {
             shared.stats.rejected.fetch_add(1, Ordering::Relaxed);
-            let body = serde_json::json!({ "error": reason }).to_string();
-            let _ = request.respond(json_response(400, body));
+            let answer = serde_json::json!({ "error": reason }).to_string();
+            let _ = request.respond(json_response(400, answer));
             eprintln!(
                 "timeular-hooks: warning: rejected delivery #{seq} from {remote} to {}: {}",
                 sanitize(&path),
@@ -643,23 +607,32 @@ fn finish(shared: &Shared, rec: Recorded, written: &io::Result<()>) {
     };
     shared.stats.accepted.fetch_add(1, Ordering::Relaxed);
     let _ = request.respond(json_response(200, format!(r#"{{"ok":true,"seq":{seq}}}"#)));
-    match &shared.forward_tx {
-        Some(tx) => {
-            if shared.forward_queued.fetch_add(1, Ordering::SeqCst) >= FORWARD_QUEUE_MAX {
-                shared.forward_queued.fetch_sub(1, Ordering::SeqCst);
-                let note = forward::Outcome::Failed {
-                    reason: format!("not forwarded: {FORWARD_QUEUE_MAX} forwards already waiting"),
-                    elapsed: Duration::ZERO,
-                };
-                show(shared, &accepted, Some(&note));
-            } else if let Err(mpsc::SendError(ForwardMsg::Job(a))) =
-                tx.send(ForwardMsg::Job(Box::new(accepted)))
-            {
-                shared.forward_queued.fetch_sub(1, Ordering::SeqCst);
-                show(shared, &a, None);
-            }
-        }
-        None => show(shared, &accepted, None),
+
+    // Off the answer's path: forward, or show it now.
+    let Some(tx) = &shared.forward_tx else {
+        let record = opts.json.then_some(line.as_slice());
+        return show(shared, seq, &bytes, &body, &headers, record, None);
+    };
+    if shared.forward_queued.fetch_add(1, Ordering::SeqCst) >= FORWARD_QUEUE_MAX {
+        shared.forward_queued.fetch_sub(1, Ordering::SeqCst);
+        let note = forward::Outcome::Failed {
+            reason: format!("not forwarded: {FORWARD_QUEUE_MAX} forwards already waiting"),
+            elapsed: Duration::ZERO,
+        };
+        let record = opts.json.then_some(line.as_slice());
+        return show(shared, seq, &bytes, &body, &headers, record, Some(&note));
+    }
+    drop(body);
+    let job = Accepted {
+        seq,
+        bytes,
+        content_type,
+        headers,
+        record: opts.json.then_some(line),
+    };
+    if let Err(mpsc::SendError(ForwardMsg::Job(a))) = tx.send(ForwardMsg::Job(Box::new(job))) {
+        shared.forward_queued.fetch_sub(1, Ordering::SeqCst);
+        show_accepted(shared, &a, None);
     }
 }
 
@@ -683,14 +656,33 @@ fn forwarder(shared: Arc<Shared>, rx: Arc<Mutex<Receiver<ForwardMsg>>>) {
         } else {
             f.forward(&accepted.bytes, accepted.content_type.as_deref())
         };
-        show(&shared, &accepted, Some(&outcome));
+        show_accepted(&shared, &accepted, Some(&outcome));
     }
 }
 
-/// Put a delivery on stdout, if `--event` lets it through.
-fn show(shared: &Shared, a: &Accepted, forwarded: Option<&forward::Outcome>) {
+/// [`show`] for a delivery that went through the forward queue (parsed again: it was valid).
+fn show_accepted(shared: &Shared, a: &Accepted, forwarded: Option<&forward::Outcome>) {
+    if let Ok(body) = record::parse_body(&a.bytes) {
+        let record = a.record.as_deref();
+        show(
+            shared, a.seq, &a.bytes, &body, &a.headers, record, forwarded,
+        );
+    }
+}
+
+/// Put a delivery on stdout, if `--event` lets it through: its `--json` record, or its line with
+/// `--headers` and `--body` below it.
+fn show(
+    shared: &Shared,
+    seq: u64,
+    bytes: &[u8],
+    body: &Json,
+    headers: &[String],
+    record: Option<&[u8]>,
+    forwarded: Option<&forward::Outcome>,
+) {
     let opts = &shared.opts;
-    let event = delivery::event_type(&a.body);
+    let event = delivery::event_type(body);
     let shown = match (&opts.show, event) {
         (None, _) => true,
         (Some(list), Some(e)) => list.iter().any(|x| x == e),
@@ -699,22 +691,24 @@ fn show(shared: &Shared, a: &Accepted, forwarded: Option<&forward::Outcome>) {
     if !shown {
         return;
     }
-    if let Some(record) = &a.record {
+    if let Some(record) = record {
         let mut json = Vec::with_capacity(record.len() + 1);
         json.extend_from_slice(record);
         json.push(b'\n');
         shared.output.push(&json);
         return;
     }
-    let mut t = line_for(opts, a.seq, event, &a.body, forwarded);
+    let mut t = line_for(opts, seq, event, body, forwarded);
     t.push('\n');
-    for h in &a.headers {
+    for h in headers {
         t.push_str("    ");
         t.push_str(&sanitize(h));
         t.push('\n');
     }
     if opts.body {
-        let pretty = serde_json::to_string_pretty(&a.body).unwrap_or_default();
+        // Pretty-printed as a `Value`, which keeps the body's member order.
+        let value: serde_json::Value = serde_json::from_slice(bytes).unwrap_or_default();
+        let pretty = serde_json::to_string_pretty(&value).unwrap_or_default();
         for l in sanitize_block(&pretty).lines() {
             t.push_str("    ");
             t.push_str(l);
@@ -729,20 +723,27 @@ pub fn line_for(
     opts: &Options,
     seq: u64,
     event: Option<&str>,
-    body: &serde_json::Value,
+    body: &Json,
     forwarded: Option<&forward::Outcome>,
 ) -> String {
-    let time = delivery::time_of_day(&jiff::Timestamp::now().to_zoned_datetime(opts.tz.clone()));
-    let name = event.map_or("(no eventType)".to_string(), |e| sanitize(e).into_owned());
+    let now = jiff::Timestamp::now().to_zoned_datetime(opts.tz.clone());
+    let name = event.map(sanitize);
+    let name = name.as_deref().unwrap_or("(no eventType)");
     let style = event.map_or(Style::Bold, delivery::style_of);
-    let padded = format!("{name:<17}");
-    let mut line = format!(
-        "{}  {}  {}  {}",
-        paint(&time, Style::Dim, opts.color),
-        paint(&format!("#{seq:<3}"), Style::Dim, opts.color),
-        paint(&padded, style, opts.color),
-        delivery::summary(body, &opts.tz)
+    let (hour, minute, second) = (now.hour(), now.minute(), now.second());
+    let mut line = String::with_capacity(256);
+    paint_into(
+        &mut line,
+        format_args!("{hour:02}:{minute:02}:{second:02}"),
+        Style::Dim,
+        opts.color,
     );
+    line.push_str("  ");
+    paint_into(&mut line, format_args!("#{seq:<3}"), Style::Dim, opts.color);
+    line.push_str("  ");
+    paint_into(&mut line, format_args!("{name:<17}"), style, opts.color);
+    line.push_str("  ");
+    line.push_str(&delivery::summary(body, &opts.tz));
     if let Some(f) = forwarded {
         let style = if f.ok() { Style::Green } else { Style::Red };
         line.push_str("  ");

@@ -7,7 +7,7 @@
 //! removed, and its original text is kept in `raw` too, so `replay` can still send it unchanged.
 //! Whitespace before or after the JSON is not part of the body and is not kept.
 
-use serde_json::Value;
+use crate::json::{self, Json};
 
 /// A delivery as received, before it is written anywhere.
 pub struct Received<'a> {
@@ -96,19 +96,19 @@ pub fn minify(json: &[u8]) -> Vec<u8> {
 }
 
 /// Parse a body the receiver will keep: any JSON object. Returns the reason when it is not one.
-pub fn parse_body(bytes: &[u8]) -> Result<Value, String> {
+pub fn parse_body(bytes: &[u8]) -> Result<Json<'_>, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty body".to_string());
     }
-    match serde_json::from_slice::<Value>(bytes) {
-        Ok(v @ Value::Object(_)) => Ok(v),
+    match json::parse(bytes) {
+        Ok(v @ Json::Object(_)) => Ok(v),
         Ok(other) => Err(format!(
             "expected a JSON object, got {}",
             match other {
-                Value::Array(_) => "an array",
-                Value::String(_) => "a string",
-                Value::Number(_) => "a number",
-                Value::Bool(_) => "a boolean",
+                Json::Array(_) => "an array",
+                Json::String(_) => "a string",
+                Json::Number(_) => "a number",
+                Json::Bool(_) => "a boolean",
                 _ => "null",
             }
         )),
@@ -119,6 +119,7 @@ pub fn parse_body(bytes: &[u8]) -> Result<Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn r(bytes: &[u8]) -> Received<'_> {
         Received {
