@@ -278,8 +278,79 @@ pub fn span(start: Option<&str>, stop: Option<&str>, tz: &TimeZone) -> Option<St
 /// A payload timestamp ("2020-11-30T07:08:52.203": UTC, no offset) as an instant.
 fn parse_utc(s: &str) -> Option<jiff::ZonedDateTime> {
     let s = s.trim().trim_end_matches('Z');
-    let dt: DateTime = s.parse().ok()?;
+    let dt: DateTime = match parse_plain(s) {
+        Some(dt) => dt,
+        None => s.parse().ok()?,
+    };
     dt.to_zoned_datetime(TimeZone::UTC).ok()
+}
+
+/// The provider's own form, "2020-11-30T07:08:52.203" (fraction optional), read without jiff's
+/// general parser; `None` for anything else, which then goes to jiff. Both agree wherever this
+/// answers (a test checks).
+fn parse_plain(s: &str) -> Option<DateTime> {
+    let b = s.as_bytes();
+    if b.len() < 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let num = |from: usize, to: usize| {
+        b[from..to].iter().try_fold(0i32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + i32::from(c - b'0'))
+        })
+    };
+    let mut nanos = 0i32;
+    match &b[19..] {
+        [] => {}
+        [b'.', frac @ ..] if (1..=9).contains(&frac.len()) => {
+            nanos = num(20, b.len())? * 10i32.pow(9 - frac.len() as u32);
+        }
+        _ => return None,
+    }
+    DateTime::new(
+        i16::try_from(num(0, 4)?).ok()?,
+        i8::try_from(num(5, 7)?).ok()?,
+        i8::try_from(num(8, 10)?).ok()?,
+        i8::try_from(num(11, 13)?).ok()?,
+        i8::try_from(num(14, 16)?).ok()?,
+        i8::try_from(num(17, 19)?).ok()?,
+        nanos,
+    )
+    .ok()
+}
+
+/// `n` in decimal, zero-padded to `N` digits (its last `N` digits if it has more).
+pub fn digits<const N: usize>(mut n: u32) -> [u8; N] {
+    let mut out = [b'0'; N];
+    for slot in out.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    out
+}
+
+/// "YYYY-MM-DD?HH:MM:SS" with `sep` between date and time, for years 0 to 9999 (`None` otherwise).
+pub fn ymd_hms(z: &jiff::ZonedDateTime, sep: u8) -> Option<[u8; 19]> {
+    let year = u32::try_from(z.year()).ok().filter(|y| *y <= 9999)?;
+    let two = |n: i8| digits::<2>(u32::try_from(n).unwrap_or(0));
+    let mut out = [0u8; 19];
+    out[0..4].copy_from_slice(&digits::<4>(year));
+    out[4] = b'-';
+    out[5..7].copy_from_slice(&two(z.month()));
+    out[7] = b'-';
+    out[8..10].copy_from_slice(&two(z.day()));
+    out[10] = sep;
+    out[11..13].copy_from_slice(&two(z.hour()));
+    out[13] = b':';
+    out[14..16].copy_from_slice(&two(z.minute()));
+    out[16] = b':';
+    out[17..19].copy_from_slice(&two(z.second()));
+    Some(out)
 }
 
 /// A payload timestamp in the local zone, or the text as it came when it does not parse.
@@ -309,6 +380,10 @@ struct DateTimeText<'a>(&'a jiff::ZonedDateTime);
 impl std::fmt::Display for DateTimeText<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let z = self.0;
+        if let Some(text) = ymd_hms(z, b' ') {
+            // ASCII digits and separators only.
+            return f.write_str(std::str::from_utf8(&text).unwrap_or_default());
+        }
         write!(
             f,
             "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
@@ -324,7 +399,10 @@ impl std::fmt::Display for DateTimeText<'_> {
 
 /// "08:08:52"
 pub fn time_of_day(z: &jiff::ZonedDateTime) -> String {
-    format!("{:02}:{:02}:{:02}", z.hour(), z.minute(), z.second())
+    let two = |n: i8| digits::<2>(u32::try_from(n).unwrap_or(0));
+    let (h, m, s) = (two(z.hour()), two(z.minute()), two(z.second()));
+    let text = [h[0], h[1], b':', m[0], m[1], b':', s[0], s[1]];
+    String::from_utf8_lossy(&text).into_owned()
 }
 
 /// "1h 30m 15s", "4m 2s", "12s"; negative spans keep their sign.
@@ -452,6 +530,47 @@ mod tests {
             assert_eq!(is_scalar(&v, text), same, "{v:?} {text}");
             assert_eq!(Scalar(&v).to_string() == text, same, "{v:?} {text}");
         }
+    }
+
+    #[test]
+    fn the_plain_timestamp_reader_agrees_with_jiff() {
+        for text in [
+            "2020-11-30T07:08:52.203",
+            "2020-11-30T07:08:52",
+            "2020-11-30T07:08:52.1",
+            "2020-11-30T07:08:52.123456789",
+            "2020-02-29T23:59:59.999",
+            "0001-01-01T00:00:00",
+            "9999-12-31T23:59:59",
+        ] {
+            let jiff: DateTime = text.parse().unwrap();
+            assert_eq!(parse_plain(text), Some(jiff), "{text}");
+        }
+        for text in [
+            "2021-02-29T00:00:00",
+            "2020-11-30T24:00:00",
+            "2020-11-30T07:08:52.",
+            "2020-11-30T07:08:52.1234567890",
+            "2020-11-30 07:08:52",
+            "2020-11-30T07:08:52+01:00",
+            "2020-11-30T07:08:5x",
+            "+2020-11-30T07:08",
+        ] {
+            assert_eq!(parse_plain(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn hand_formatted_times_match_format() {
+        let z = "2026-03-04T05:06:07.089"
+            .parse::<DateTime>()
+            .unwrap()
+            .to_zoned_datetime(TimeZone::UTC)
+            .unwrap();
+        assert_eq!(date_time(&z), "2026-03-04 05:06:07");
+        assert_eq!(time_of_day(&z), "05:06:07");
+        assert_eq!(digits::<3>(89), *b"089");
+        assert_eq!(digits::<2>(123), *b"23");
     }
 
     #[test]

@@ -458,16 +458,18 @@ fn handle(shared: &Shared, request: Request) {
 /// "2026-12-03T15:04:05.123Z" (formatted by hand: this runs for every delivery).
 fn now_rfc3339() -> String {
     let z = jiff::Timestamp::now().to_zoned_datetime(TimeZone::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        z.year(),
-        z.month(),
-        z.day(),
-        z.hour(),
-        z.minute(),
-        z.second(),
-        z.millisecond()
-    )
+    match delivery::ymd_hms(&z, b'T') {
+        Some(text) => {
+            let millis = delivery::digits::<3>(u32::try_from(z.millisecond()).unwrap_or(0));
+            let mut out = String::with_capacity(24);
+            out.push_str(std::str::from_utf8(&text).unwrap_or_default());
+            out.push('.');
+            out.push_str(std::str::from_utf8(&millis).unwrap_or_default());
+            out.push('Z');
+            out
+        }
+        None => z.timestamp().to_string(),
+    }
 }
 
 fn header_value<'a>(request: &'a Request, name: &'static str) -> Option<&'a str> {
@@ -730,14 +732,9 @@ pub fn line_for(
     let name = event.map(sanitize);
     let name = name.as_deref().unwrap_or("(no eventType)");
     let style = event.map_or(Style::Bold, delivery::style_of);
-    let (hour, minute, second) = (now.hour(), now.minute(), now.second());
     let mut line = String::with_capacity(256);
-    paint_into(
-        &mut line,
-        format_args!("{hour:02}:{minute:02}:{second:02}"),
-        Style::Dim,
-        opts.color,
-    );
+    let time = delivery::time_of_day(&now);
+    paint_into(&mut line, format_args!("{time}"), Style::Dim, opts.color);
     line.push_str("  ");
     paint_into(&mut line, format_args!("#{seq:<3}"), Style::Dim, opts.color);
     line.push_str("  ");

@@ -7,6 +7,8 @@
 //! removed, and its original text is kept in `raw` too, so `replay` can still send it unchanged.
 //! Whitespace before or after the JSON is not part of the body and is not kept.
 
+use std::io::Write as _;
+
 use crate::json::{self, Json};
 
 /// A delivery as received, before it is written anywhere.
@@ -51,7 +53,7 @@ fn head(r: &Received, event: Option<&str>) -> Vec<u8> {
     out.extend_from_slice(b"{\"received_at\":");
     push_json_str(&mut out, r.received_at);
     out.extend_from_slice(b",\"seq\":");
-    out.extend_from_slice(r.seq.to_string().as_bytes());
+    let _ = write!(out, "{}", r.seq);
     out.extend_from_slice(b",\"path\":");
     push_json_str(&mut out, r.path);
     out.extend_from_slice(b",\"event\":");
