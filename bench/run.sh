@@ -62,6 +62,7 @@ run_load() {
   read -r all_requests _ < "$WORK/last_counts"
   cpu_us=$(awk -v t=$(( (cpu1 - cpu0) * TICK_US )) -v n="$all_requests" 'BEGIN {printf "%.1f", (n ? t / n : 0)}')
   printf '| %-12s | %3s | %9s | %8s | %8s | %8s | %6s | %6s | %-20s |\n' "$name" "$conns" "$rps" "$p50" "$p99" "$total" "$non2xx" "$cpu_us" "$all"
+  echo "$name $conns $rps $cpu_us" >> "$WORK/medians"
   rm -f "$WORK"/wrk.*.txt
 }
 
@@ -111,6 +112,12 @@ if [ "$ONLY" = all ] || [ "$ONLY" = listen ]; then
       fi
     done
   done
+  echo
+  echo "Against the seed design, same run (median req/s; CPU µs per delivery, seed / variant):"
+  awk '$1 == "seed" {r[$2] = $3; c[$2] = $4} $1 != "seed" {v[NR] = $0}
+       END {for (i in v) {split(v[i], f, " "); if (r[f[2]] && f[4] > 0)
+         printf "  %-12s c=%-3s %.2fx throughput, %.2fx CPU\n", f[1], f[2], f[3] / r[f[2]], c[f[2]] / f[4]}}' \
+    "$WORK/medians" | sort
   echo
   echo "Peak RSS (VmHWM):"
   printf '  %s\n' "${rss_rows[@]}"
