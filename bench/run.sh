@@ -91,7 +91,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = listen ]; then
           port=$(free_port); "$BASE/timeular-hooks-bench-baseline" "$port" > "$WORK/out.txt" 2>&1 & PID=$!
           wait_port "$port"; URL="http://127.0.0.1:$port/started" ;;
         bare)
-          port=$(free_port); "$BASE/bare-tiny-http" "$port" 4 > /dev/null 2>&1 & PID=$!
+          port=$(free_port); "$BASE/bare-tiny-http" "$port" "$(nproc)" > /dev/null 2>&1 & PID=$!
           wait_port "$port"; URL="http://127.0.0.1:$port/" ;;
         listen) serve listen "$BIN" --config-dir "$WORK/cfg" listen ;;
         listen-json) serve listen "$BIN" --config-dir "$WORK/cfg" listen --json ;;
