@@ -34,6 +34,14 @@ fn raw(addr: &str, request: &[u8], shutdown_write: bool) -> Option<u16> {
         .and_then(|code| code.parse().ok())
 }
 
+/// "127.0.0.1:PORT" of a running listener.
+fn host_port(l: &Listener) -> String {
+    l.url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string()
+}
+
 fn post_raw(body: &[u8], content_length: Option<usize>) -> Vec<u8> {
     let mut r = b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\n".to_vec();
     if let Some(n) = content_length {
@@ -49,11 +57,7 @@ fn the_receiver_survives_abuse_and_loses_nothing() {
     let env = Env::new();
     let save = env.path("s.jsonl");
     let l = Listener::start(&env, None, &["--save", save.to_str().unwrap(), "--json"]);
-    let addr = l
-        .url
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .to_string();
+    let addr = host_port(&l);
 
     // 50 idle connections held open the whole time.
     let idle: Vec<TcpStream> = (0..50)
@@ -236,11 +240,7 @@ fn pipelined_requests_never_stall_the_save_file() {
     let env = Env::new();
     let save = env.path("s.jsonl");
     let l = Listener::start(&env, None, &["--save", save.to_str().unwrap()]);
-    let addr = l
-        .url
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .to_string();
+    let addr = host_port(&l);
     let one = |i: usize| {
         let body = format!(r#"{{"userId":"1","eventType":"trackingStarted","n":{i}}}"#);
         format!(
@@ -279,4 +279,49 @@ fn pipelined_requests_never_stall_the_save_file() {
         std::fs::read_to_string(&save).unwrap().lines().count(),
         total
     );
+}
+
+#[test]
+fn a_burst_of_keep_alive_connections_is_served_in_full() {
+    // Connections that open at once and stay open (a provider's or a load tester's pool): every one
+    // is answered while all of them stay open. tiny_http 0.12.0 queued such a burst behind its few
+    // idle threads, and a keep-alive connection holds its thread, so most were never served
+    // (vendor/tiny_http/PATCHED.md).
+    let env = Env::new();
+    let save = env.path("s.jsonl");
+    let l = Listener::start(&env, None, &["--save", save.to_str().unwrap()]);
+    let addr = host_port(&l);
+    let body = r#"{"userId":"1","eventType":"trackingStarted"}"#;
+    let request = format!(
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let mut conns: Vec<TcpStream> = (0..32)
+        .map(|_| TcpStream::connect(&addr).unwrap())
+        .collect();
+    for round in 0..2 {
+        for s in &mut conns {
+            s.write_all(request.as_bytes()).unwrap();
+        }
+        for (i, s) in conns.iter_mut().enumerate() {
+            s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+            let mut text = String::new();
+            let mut buf = [0u8; 1024];
+            while !(text.starts_with("HTTP/1.1 200")
+                && text.contains("\"seq\":")
+                && text.ends_with('}'))
+            {
+                match s.read(&mut buf) {
+                    Ok(n) if n > 0 => text.push_str(&String::from_utf8_lossy(&buf[..n])),
+                    other => {
+                        panic!("connection {i}, round {round}: no answer ({other:?}): {text:?}")
+                    }
+                }
+            }
+        }
+    }
+    drop(conns);
+    let (status, _, err) = l.interrupt();
+    assert!(status.success(), "{err}");
+    assert_eq!(std::fs::read_to_string(&save).unwrap().lines().count(), 64);
 }
