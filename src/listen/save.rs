@@ -45,7 +45,8 @@ struct State {
     sleepers: usize,
 }
 
-/// How long a handler spins, waiting for a write to end, before it sleeps.
+/// How long a handler spins, waiting for a write to end, before it sleeps (on one core it does not
+/// spin at all: the writer could not run meanwhile).
 const SPIN: Duration = Duration::from_micros(20);
 
 /// The journal of deliveries: a file with group commit, or none (then recording is a no-op).
@@ -54,6 +55,8 @@ pub struct Journal {
     changed: Condvar,
     /// Bumped whenever a write ends: what spinning handlers watch.
     ends: AtomicU64,
+    /// [`SPIN`], or zero on a single core.
+    spin: Duration,
     /// Touched only by the current writer (`writing` is its lock), so never contended.
     file: Option<Mutex<File>>,
 }
@@ -94,6 +97,10 @@ impl Journal {
             }),
             changed: Condvar::new(),
             ends: AtomicU64::new(0),
+            spin: match std::thread::available_parallelism() {
+                Ok(n) if n.get() == 1 => Duration::ZERO,
+                _ => SPIN,
+            },
             file: file.map(Mutex::new),
         }
     }
@@ -155,8 +162,11 @@ impl Journal {
         }
     }
 
-    /// Spin until a write ends after `seen`, for at most [`SPIN`].
+    /// Spin until a write ends after `seen`, for at most `self.spin`.
     fn spin_while(&self, seen: u64) {
+        if self.spin.is_zero() {
+            return;
+        }
         let start = Instant::now();
         loop {
             for _ in 0..64 {
@@ -165,7 +175,7 @@ impl Journal {
                 }
                 std::hint::spin_loop();
             }
-            if start.elapsed() >= SPIN {
+            if start.elapsed() >= self.spin {
                 return;
             }
         }
