@@ -325,3 +325,53 @@ fn a_burst_of_keep_alive_connections_is_served_in_full() {
     assert!(status.success(), "{err}");
     assert_eq!(std::fs::read_to_string(&save).unwrap().lines().count(), 64);
 }
+
+#[test]
+fn a_body_framed_two_ways_is_refused_and_the_connection_closed() {
+    // Request smuggling (CVE-2026-66752): a proxy in front (a tunnel) and the receiver must never
+    // disagree on where a body ends, so an ambiguous request gets 400 and nothing after it on that
+    // connection is read (vendor/tiny_http/PATCHED.md).
+    let env = Env::new();
+    let save = env.path("s.jsonl");
+    let l = Listener::start(&env, None, &["--save", save.to_str().unwrap()]);
+    let addr = host_port(&l);
+    let body = r#"{"userId":"1","eventType":"trackingStarted"}"#;
+    let smuggled = format!(
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    for framing in [
+        "Transfer-Encoding: xchunked\r\nContent-Length: 3\r\n".to_string(),
+        "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n".to_string(),
+        "Transfer-Encoding: gzip, chunked\r\n".to_string(),
+        "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n".to_string(),
+        "Content-Length: 3\r\nContent-Length: 4\r\n".to_string(),
+        "Content-Length: +3\r\n".to_string(),
+    ] {
+        let mut s = TcpStream::connect(&addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let first = format!("POST / HTTP/1.1\r\nHost: x\r\n{framing}\r\n0\r\n\r\n");
+        s.write_all(format!("{first}{smuggled}").as_bytes())
+            .unwrap();
+        let mut text = String::new();
+        let mut buf = [0u8; 1024];
+        loop {
+            match s.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => text.push_str(&String::from_utf8_lossy(&buf[..n])),
+                Err(e) => panic!("{framing:?}: the connection stayed open ({e}): {text:?}"),
+            }
+        }
+        assert!(text.starts_with("HTTP/1.1 400"), "{framing:?}: {text:?}");
+        assert_eq!(text.matches("HTTP/1.1").count(), 1, "{framing:?}: {text:?}");
+    }
+    // Plain chunked deliveries still arrive.
+    let chunked = format!(
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: Chunked\r\nConnection: close\r\n\r\n{:x}\r\n{body}\r\n0\r\n\r\n",
+        body.len()
+    );
+    assert_eq!(raw(&addr, chunked.as_bytes(), false), Some(200));
+    let (status, _, err) = l.interrupt();
+    assert!(status.success(), "{err}");
+    assert_eq!(std::fs::read_to_string(&save).unwrap().lines().count(), 1);
+}

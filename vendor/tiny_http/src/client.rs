@@ -10,6 +10,7 @@ use std::str::FromStr;
 use crate::common::{HTTPVersion, Method};
 use crate::util::RefinedTcpStream;
 use crate::util::{SequentialReader, SequentialReaderBuilder, SequentialWriterBuilder};
+use crate::Header;
 use crate::Request;
 
 /// A ClientConnection is an object that will store a socket to a client
@@ -135,6 +136,14 @@ impl ClientConnection {
 
             (method, path, version, headers)
         };
+
+        // timeular-hooks patch (CVE-2026-66752, tiny-http/tiny-http#287): a body framed two ways is
+        // how requests are smuggled past a proxy. A Transfer-Encoding other than exactly `chunked`,
+        // one next to a Content-Length, or Content-Length values that are not a number or disagree
+        // get 400 and the connection closed, as RFC 9112 section 6.3 allows.
+        if !framing_is_unambiguous(&headers) {
+            return Err(ReadError::WrongHeader(version));
+        }
 
         // building the writer for the request
         let writer = self.sink.next().unwrap();
@@ -305,5 +314,30 @@ mod test {
 
         assert!(super::parse_request_line("GET /hello").is_err());
         assert!(super::parse_request_line("qsd qsd qsd").is_err());
+    }
+}
+
+/// timeular-hooks patch: whether the headers say in one way only where the body ends.
+fn framing_is_unambiguous(headers: &[Header]) -> bool {
+    let mut encodings = headers
+        .iter()
+        .filter(|h| h.field.equiv("Transfer-Encoding"));
+    let mut lengths = headers
+        .iter()
+        .filter(|h| h.field.equiv("Content-Length"))
+        .map(|h| h.value.as_str().trim());
+    match (encodings.next(), encodings.next()) {
+        (None, _) => match lengths.next() {
+            None => true,
+            Some(first) => {
+                !first.is_empty()
+                    && first.bytes().all(|b| b.is_ascii_digit())
+                    && lengths.all(|other| other == first)
+            }
+        },
+        (Some(te), None) => {
+            te.value.as_str().trim().eq_ignore_ascii_case("chunked") && lengths.next().is_none()
+        }
+        (Some(_), Some(_)) => false,
     }
 }
