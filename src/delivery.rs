@@ -171,7 +171,7 @@ fn generic(p: &mut Parts, body: &Json) {
         p.push_fmt(format_args!("user {}", Scalar(u)));
     }
     let (label, keys) = match body.get("data") {
-        Some(d @ Json::Object(_)) if !d.keys().is_empty() => ("data", d.keys()),
+        Some(d @ Json::Object(members)) if !members.is_empty() => ("data", d.keys()),
         Some(other) => {
             p.push_fmt(format_args!("data: {}", other.kind()));
             return;
@@ -205,13 +205,6 @@ impl std::fmt::Display for Scalar<'_, '_> {
 fn is_scalar(v: &Json, text: &str) -> bool {
     match v {
         Json::String(s) => s == text,
-        // Without formatting the number: digits that read as the same integer, written the way
-        // JSON writes it (no leading zero).
-        Json::Number(n) if text.bytes().all(|b| b.is_ascii_digit()) => {
-            n.as_u64().is_some_and(|u| {
-                (text == "0" || !text.starts_with('0')) && text.parse::<u64>().ok() == Some(u)
-            })
-        }
         other => Scalar(other).to_string() == text,
     }
 }
@@ -251,6 +244,7 @@ fn entry(p: &mut Parts, e: &Json, tz: &TimeZone) {
     }
     note(p, e);
 }
+
 /// "2020-11-30 08:08:52 → 09:08:59 (1h 0m 7s)" in the local zone; the date is repeated only when
 /// the span crosses midnight.
 pub fn span(start: Option<&str>, stop: Option<&str>, tz: &TimeZone) -> Option<String> {
@@ -334,10 +328,14 @@ pub fn digits<const N: usize>(mut n: u32) -> [u8; N] {
     out
 }
 
+/// A month, day, hour, minute or second as two digits.
+fn two(n: i8) -> [u8; 2] {
+    digits::<2>(u32::try_from(n).unwrap_or(0))
+}
+
 /// "YYYY-MM-DD?HH:MM:SS" with `sep` between date and time, for years 0 to 9999 (`None` otherwise).
 pub fn ymd_hms(z: &jiff::ZonedDateTime, sep: u8) -> Option<[u8; 19]> {
     let year = u32::try_from(z.year()).ok().filter(|y| *y <= 9999)?;
-    let two = |n: i8| digits::<2>(u32::try_from(n).unwrap_or(0));
     let mut out = [0u8; 19];
     out[0..4].copy_from_slice(&digits::<4>(year));
     out[4] = b'-';
@@ -354,11 +352,6 @@ pub fn ymd_hms(z: &jiff::ZonedDateTime, sep: u8) -> Option<[u8; 19]> {
 }
 
 /// A payload timestamp in the local zone, or the text as it came when it does not parse.
-pub fn local(s: &str, tz: &TimeZone) -> String {
-    Local(s, tz).to_string()
-}
-
-/// [`local`], written where it is needed.
 struct Local<'a>(&'a str, &'a TimeZone);
 
 impl std::fmt::Display for Local<'_> {
@@ -399,7 +392,6 @@ impl std::fmt::Display for DateTimeText<'_> {
 
 /// "08:08:52"
 pub fn time_of_day(z: &jiff::ZonedDateTime) -> String {
-    let two = |n: i8| digits::<2>(u32::try_from(n).unwrap_or(0));
     let (h, m, s) = (two(z.hour()), two(z.minute()), two(z.second()));
     let text = [h[0], h[1], b':', m[0], m[1], b':', s[0], s[1]];
     String::from_utf8_lossy(&text).into_owned()

@@ -109,11 +109,9 @@ impl Style {
 
 /// Wrap already-sanitized text in a style when colour is on.
 pub fn paint(text: &str, style: Style, color: bool) -> String {
-    if color {
-        format!("\x1b[{}m{}\x1b[0m", style.code(), text)
-    } else {
-        text.to_string()
-    }
+    let mut out = String::with_capacity(text.len() + 9);
+    paint_into(&mut out, format_args!("{text}"), style, color);
+    out
 }
 
 /// [`paint`], appended to `out` (for lines built once per delivery).
